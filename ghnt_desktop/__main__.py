@@ -1,0 +1,3 @@
+from ghnt_desktop.cli.main import main
+
+raise SystemExit(main())

@@ -1,0 +1,125 @@
+"""``ghnt`` command line. Keep imports light: this is also the GUI start-up path.
+
+Exit codes: 0 success; 1 a user-facing error (Dutch message on stderr); 2 wrong usage.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from ghnt_desktop.errors import UserError
+
+MAX_PASSPHRASE_FILE = 4096
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # Dutch usage errors, exit 2
+        self.print_usage(sys.stderr)
+        sys.stderr.write(f"ghnt: verkeerd gebruik: {message}\n")
+        raise SystemExit(2)
+
+
+def _common(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
+    d = {"default": argparse.SUPPRESS} if suppress else {}
+    parser.add_argument("--data-dir", type=Path, help="gegevensmap (standaard: de map van uw gebruikersprofiel)", **d)
+    parser.add_argument("--user", help="naam van het account (om zonder venster te ontgrendelen)", **d)
+    parser.add_argument("--passphrase-file", type=Path, help="bestand met de wachtzin op de eerste regel", **d)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from ghnt_desktop.cli.commands import COMMANDS
+
+    parser = _Parser(prog="ghnt", description="GHNT Desktop – meldcode, zelfscan en plan van aanpak.")
+    _common(parser, suppress=False)
+    parser.add_argument("--quit-after-startup", action="store_true",
+                        help="ontgrendel, toon het hoofdvenster één keer en sluit af (voor metingen)")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="OPDRACHT")
+    for module in COMMANDS:
+        p = module.register(sub)
+        _common(p, suppress=True)
+        p.set_defaults(handler=module.run)
+    return parser
+
+
+def read_passphrase_file(path: Path) -> str:
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read(MAX_PASSPHRASE_FILE + 1)
+    except FileNotFoundError:
+        raise UserError(f"Het wachtzinbestand bestaat niet: {path}") from None
+    except IsADirectoryError:
+        raise UserError(f"Het wachtzinbestand is een map, geen bestand: {path}") from None
+    except OSError:
+        raise UserError(f"Het wachtzinbestand kan niet worden gelezen: {path}") from None
+    first = data.split(b"\n", 1)[0]
+    if len(first) > MAX_PASSPHRASE_FILE - 1:
+        raise UserError("De eerste regel van het wachtzinbestand is te lang.")
+    try:
+        text = first.decode("utf-8-sig").rstrip("\r")
+    except UnicodeDecodeError:
+        raise UserError("Het wachtzinbestand is geen leesbare tekst (UTF-8).") from None
+    if not text or "\x00" in text:
+        raise UserError("Het wachtzinbestand is leeg of bevat geen geldige wachtzin op de eerste regel.")
+    return text
+
+
+def resolve_data_dir(args: argparse.Namespace) -> Path:
+    if getattr(args, "data_dir", None):
+        return Path(args.data_dir).expanduser()
+    from ghnt_desktop.paths import default_data_dir
+
+    return default_data_dir()
+
+
+def credentials(args: argparse.Namespace, *, required: bool) -> tuple[str, str] | None:
+    user, pfile = getattr(args, "user", None), getattr(args, "passphrase_file", None)
+    if bool(user) != bool(pfile):
+        raise _UsageError("gebruik --user en --passphrase-file samen")
+    if not user:
+        if required:
+            raise _UsageError("deze opdracht heeft --user en --passphrase-file nodig")
+        return None
+    return user, read_passphrase_file(pfile)
+
+
+class _UsageError(Exception):
+    pass
+
+
+def open_workspace_from_args(args: argparse.Namespace):
+    """Non-interactive unlock used by every command that opens the workspace."""
+    from ghnt_desktop.services.login import login
+
+    user, passphrase = credentials(args, required=True)  # type: ignore[misc]
+    return login(resolve_data_dir(args), user, passphrase)
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    from ghnt_desktop import crash
+
+    try:
+        if getattr(args, "handler", None):
+            crash.install(resolve_data_dir(args), gui=False)
+            return int(args.handler(args) or 0)
+        from ghnt_desktop.ui.launch import run_gui
+
+        return run_gui(args)
+    except _UsageError as exc:
+        parser.print_usage(sys.stderr)
+        sys.stderr.write(f"ghnt: verkeerd gebruik: {exc}\n")
+        return 2
+    except UserError as exc:
+        sys.stderr.write(f"ghnt: {exc}\n")
+        return exc.exit_code
+    except KeyboardInterrupt:
+        sys.stderr.write("ghnt: afgebroken.\n")
+        return 1
+    except Exception as exc:  # a bug: local crash report without case content
+        path = crash.write_report(exc)
+        where = f" Een foutrapport (zonder persoonsgegevens) staat in {path}." if path else ""
+        sys.stderr.write(f"ghnt: er ging iets mis in de app.{where}\n")
+        return 1

@@ -1,0 +1,108 @@
+"""Open the SQLCipher database through sqlite-utils — never by path, never in plaintext.
+
+sqlite-utils catches the stdlib ``sqlite3`` exception classes. It prefers
+``pysqlite3`` when importable, so we register ``sqlcipher3`` under that name
+*before* importing sqlite_utils; then its ``OperationalError`` handling works
+on our encrypted connection (see ../shared/engineering/stack-notes.md §3).
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import sqlcipher3
+import sqlcipher3.dbapi2
+
+from ghnt_desktop.errors import WorkspaceCorrupt, WorkspaceError, WorkspaceLocked, WrongPassphrase
+
+sys.modules.setdefault("pysqlite3", sqlcipher3)
+sys.modules.setdefault("pysqlite3.dbapi2", sqlcipher3.dbapi2)
+
+if TYPE_CHECKING:  # pragma: no cover
+    import sqlite_utils
+
+DatabaseError = sqlcipher3.dbapi2.DatabaseError
+OperationalError = sqlcipher3.dbapi2.OperationalError
+IntegrityError = sqlcipher3.dbapi2.IntegrityError
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def _keyed_connection(path: Path, key: bytes):
+    if len(key) != 32:
+        raise ValueError("key must be 32 bytes")
+    conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False, timeout=2.0)
+    conn.execute("PRAGMA cipher_log_level = NONE")
+    conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+    return conn
+
+
+def open_encrypted(path: Path, key: bytes, *, create: bool = False) -> "sqlite_utils.Database":
+    """Open (or create) the encrypted database and verify the key at once."""
+    import sqlite_utils
+
+    path = Path(path)
+    if not create:
+        if not path.exists():
+            raise WorkspaceError("Het databasebestand van de werkruimte ontbreekt.")
+        with open(path, "rb") as fh:
+            head = fh.read(16)
+        if head == SQLITE_HEADER:
+            # An unencrypted SQLite file: never open it, never fall back to plaintext.
+            raise WorkspaceCorrupt(
+                "Het databasebestand is niet versleuteld. Uit veiligheid opent de app het niet. "
+                "Neem contact op met de beheerder."
+            )
+    conn = _keyed_connection(path, key)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except DatabaseError as exc:
+        conn.close()
+        msg = str(exc).lower()
+        if "locked" in msg or "busy" in msg:
+            raise WorkspaceLocked(
+                "De werkruimte is in gebruik door een ander programma. Sluit dat programma en probeer het opnieuw."
+            ) from exc
+        if "not a database" in msg:
+            raise WrongPassphraseOrCorrupt() from exc
+        raise WorkspaceCorrupt(
+            "Het databasebestand kan niet worden gelezen. Het is mogelijk beschadigd."
+        ) from exc
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA synchronous = FULL")
+    conn.execute("PRAGMA secure_delete = ON")
+    db = sqlite_utils.Database(conn)
+    return db
+
+
+class WrongPassphraseOrCorrupt(WorkspaceCorrupt):
+    """The key from a valid slot did not open the file: the file is damaged or not ours."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "Het databasebestand kan niet worden geopend met de sleutel van deze werkruimte. "
+            "Het bestand is beschadigd of hoort niet bij deze werkruimte."
+        )
+
+
+def enable_wal(db: "sqlite_utils.Database") -> None:
+    mode = db.conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+    if str(mode).lower() != "wal":
+        raise WorkspaceError("De database kon niet in de veilige schrijfstand (WAL) worden gezet.")
+
+
+def rekey(db: "sqlite_utils.Database", new_key: bytes) -> None:
+    db.conn.execute(f"PRAGMA rekey = \"x'{new_key.hex()}'\"")
+
+
+def backup_to(db: "sqlite_utils.Database", target: Path) -> None:
+    """Write an encrypted, consistent copy with ``VACUUM INTO`` (same key, never plaintext)."""
+    target = Path(target)
+    if target.exists():
+        raise FileExistsError(target)
+    db.conn.execute("VACUUM INTO ?", [str(target)])
+
+
+__all__ = ["open_encrypted", "enable_wal", "rekey", "backup_to", "DatabaseError", "OperationalError",
+           "IntegrityError", "WrongPassphrase"]

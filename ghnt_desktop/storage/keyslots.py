@@ -1,0 +1,246 @@
+"""Key slots: one random database key, unlocked per account with its own passphrase.
+
+Design (see docs/security.md):
+
+* The database is encrypted with a random 256-bit key (``db_key``).
+* Every account has an X25519 key pair. Its private key is stored encrypted
+  with AES-256-GCM under a key derived from the account's passphrase with
+  Argon2id (per-slot random salt). Its public key is stored in clear.
+* The ``db_key`` is sealed to every account's public key (ephemeral X25519 +
+  HKDF-SHA256 + AES-256-GCM). So a beheerder can rotate the database key and
+  re-seal it for every active account without knowing their passphrases, and
+  removing a slot removes that account's access.
+* Nothing stored here opens the database without a passphrase.
+
+The file ``keyslots.json`` lives beside the database and is written atomically.
+"""
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import tempfile
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from ghnt_desktop.errors import WorkspaceCorrupt, WrongPassphrase
+
+FORMAT = "ghnt-sleutels"
+FORMAT_VERSION = 1
+KEY_BYTES = 32
+
+
+@dataclass(frozen=True)
+class KdfParams:
+    time_cost: int = 3
+    memory_kib: int = 64 * 1024
+    parallelism: int = 2
+
+    def to_json(self) -> dict:
+        return {"alg": "argon2id", "t": self.time_cost, "m": self.memory_kib, "p": self.parallelism}
+
+    @classmethod
+    def from_json(cls, d: dict) -> "KdfParams":
+        if d.get("alg") != "argon2id":
+            raise ValueError("alg")
+        t, m, p = int(d["t"]), int(d["m"]), int(d["p"])
+        if not (1 <= t <= 20 and 8 * 1024 <= m <= 4 * 1024 * 1024 and 1 <= p <= 16):
+            raise ValueError("params")
+        return cls(t, m, p)
+
+
+# Tests lower this to keep the suite fast; stored per slot, so old slots still open.
+DEFAULT_KDF = KdfParams()
+
+
+@dataclass(frozen=True)
+class Slot:
+    account_id: str
+    login: str
+    kdf: KdfParams
+    salt: bytes
+    priv_nonce: bytes
+    priv_wrapped: bytes
+    public_key: bytes
+    sealed: dict[int, bytes] = field(default_factory=dict)  # generation -> sealed db key
+    must_change: bool = False
+
+    def to_json(self) -> dict:
+        return {
+            "account_id": self.account_id,
+            "login": self.login,
+            "kdf": self.kdf.to_json(),
+            "salt": self.salt.hex(),
+            "priv_nonce": self.priv_nonce.hex(),
+            "priv_wrapped": self.priv_wrapped.hex(),
+            "public_key": self.public_key.hex(),
+            "sealed": {str(g): v.hex() for g, v in sorted(self.sealed.items())},
+            "must_change": self.must_change,
+        }
+
+    @classmethod
+    def from_json(cls, d: dict) -> "Slot":
+        return cls(
+            account_id=str(d["account_id"]),
+            login=str(d["login"]),
+            kdf=KdfParams.from_json(d["kdf"]),
+            salt=bytes.fromhex(d["salt"]),
+            priv_nonce=bytes.fromhex(d["priv_nonce"]),
+            priv_wrapped=bytes.fromhex(d["priv_wrapped"]),
+            public_key=bytes.fromhex(d["public_key"]),
+            sealed={int(g): bytes.fromhex(v) for g, v in d["sealed"].items()},
+            must_change=bool(d.get("must_change", False)),
+        )
+
+
+@dataclass(frozen=True)
+class KeySlots:
+    workspace_id: str
+    generation: int
+    slots: tuple[Slot, ...]
+
+    def find(self, login: str) -> Slot | None:
+        norm = normalise_login(login)
+        for s in self.slots:
+            if normalise_login(s.login) == norm:
+                return s
+        return None
+
+    def to_bytes(self) -> bytes:
+        doc = {
+            "formaat": FORMAT,
+            "formaatversie": FORMAT_VERSION,
+            "workspace_id": self.workspace_id,
+            "generation": self.generation,
+            "slots": [s.to_json() for s in self.slots],
+        }
+        return json.dumps(doc, indent=1, sort_keys=True).encode("utf-8")
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> "KeySlots":
+        try:
+            doc = json.loads(data.decode("utf-8"))
+            if doc.get("formaat") != FORMAT or doc.get("formaatversie") != FORMAT_VERSION:
+                raise ValueError("format")
+            return cls(
+                workspace_id=str(doc["workspace_id"]),
+                generation=int(doc["generation"]),
+                slots=tuple(Slot.from_json(s) for s in doc["slots"]),
+            )
+        except (ValueError, KeyError, TypeError, AttributeError, UnicodeDecodeError) as exc:
+            raise WorkspaceCorrupt(
+                "Het sleutelbestand van de werkruimte (keyslots.json) is beschadigd of onleesbaar. "
+                "Zet een reservekopie terug of neem contact op met de beheerder."
+            ) from exc
+
+
+def normalise_login(login: str) -> str:
+    return login.strip().casefold()
+
+
+# --- primitives -----------------------------------------------------------
+
+def derive_kek(passphrase: str, salt: bytes, kdf: KdfParams) -> bytes:
+    from argon2.low_level import Type, hash_secret_raw
+
+    return hash_secret_raw(
+        passphrase.encode("utf-8"), salt, time_cost=kdf.time_cost, memory_cost=kdf.memory_kib,
+        parallelism=kdf.parallelism, hash_len=KEY_BYTES, type=Type.ID,
+    )
+
+
+def _aad(workspace_id: str, account_id: str, purpose: str) -> bytes:
+    return f"{FORMAT}|{workspace_id}|{account_id}|{purpose}".encode()
+
+
+def _seal(public_key: bytes, secret: bytes, aad: bytes) -> bytes:
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+    from cryptography.hazmat.primitives.hashes import SHA256
+    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+    from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+
+    eph = X25519PrivateKey.generate()
+    eph_pub = eph.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
+    shared = eph.exchange(X25519PublicKey.from_public_bytes(public_key))
+    k = HKDF(SHA256(), KEY_BYTES, salt=eph_pub + public_key, info=aad).derive(shared)
+    nonce = secrets.token_bytes(12)
+    return eph_pub + nonce + AESGCM(k).encrypt(nonce, secret, aad)
+
+
+def _unseal(private_key: bytes, public_key: bytes, blob: bytes, aad: bytes) -> bytes:
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+    from cryptography.hazmat.primitives.hashes import SHA256
+    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+    eph_pub, nonce, ct = blob[:32], blob[32:44], blob[44:]
+    shared = X25519PrivateKey.from_private_bytes(private_key).exchange(X25519PublicKey.from_public_bytes(eph_pub))
+    k = HKDF(SHA256(), KEY_BYTES, salt=eph_pub + public_key, info=aad).derive(shared)
+    return AESGCM(k).decrypt(nonce, ct, aad)
+
+
+def new_db_key() -> bytes:
+    return secrets.token_bytes(KEY_BYTES)
+
+
+def make_slot(workspace_id: str, account_id: str, login: str, passphrase: str, db_keys: dict[int, bytes],
+              *, must_change: bool = False, kdf: KdfParams | None = None, kek: bytes | None = None,
+              salt: bytes | None = None) -> Slot:
+    """Create a slot for an account; ``db_keys`` maps generation -> database key."""
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+    from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat, PublicFormat
+
+    kdf = kdf or DEFAULT_KDF
+    salt = salt or secrets.token_bytes(16)
+    kek = kek or derive_kek(passphrase, salt, kdf)
+    priv = X25519PrivateKey.generate()
+    priv_raw = priv.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())
+    pub_raw = priv.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
+    nonce = secrets.token_bytes(12)
+    wrapped = AESGCM(kek).encrypt(nonce, priv_raw, _aad(workspace_id, account_id, "priv"))
+    sealed = {g: _seal(pub_raw, k, _aad(workspace_id, account_id, f"db{g}")) for g, k in db_keys.items()}
+    return Slot(account_id, login, kdf, salt, nonce, wrapped, pub_raw, sealed, must_change)
+
+
+def reseal(workspace_id: str, slot: Slot, db_keys: dict[int, bytes]) -> Slot:
+    """Seal (new) database keys to an existing slot's public key, without its passphrase."""
+    sealed = {g: _seal(slot.public_key, k, _aad(workspace_id, slot.account_id, f"db{g}")) for g, k in db_keys.items()}
+    return replace(slot, sealed=sealed)
+
+
+def unlock_slot(workspace_id: str, slot: Slot, passphrase: str, *, kek: bytes | None = None) -> dict[int, bytes]:
+    """Return generation -> db key for this slot, or raise WrongPassphrase."""
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    kek = kek or derive_kek(passphrase, slot.salt, slot.kdf)
+    try:
+        priv = AESGCM(kek).decrypt(slot.priv_nonce, slot.priv_wrapped, _aad(workspace_id, slot.account_id, "priv"))
+        return {g: _unseal(priv, slot.public_key, blob, _aad(workspace_id, slot.account_id, f"db{g}"))
+                for g, blob in slot.sealed.items()}
+    except InvalidTag as exc:
+        raise WrongPassphrase("De combinatie van naam en wachtzin klopt niet.") from exc
+
+
+# --- file IO --------------------------------------------------------------
+
+def read_keyslots(path: Path) -> KeySlots:
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError as exc:
+        raise WorkspaceCorrupt(
+            "Het sleutelbestand van de werkruimte (keyslots.json) ontbreekt. Zonder dit bestand kan de "
+            "werkruimte niet worden geopend. Zet een reservekopie terug."
+        ) from exc
+    if len(data) > 5_000_000:
+        raise WorkspaceCorrupt("Het sleutelbestand van de werkruimte (keyslots.json) is onverwacht groot en wordt niet gelezen.")
+    return KeySlots.from_bytes(data)
+
+
+def write_keyslots(path: Path, slots: KeySlots) -> None:
+    """Write atomically: temp file in the same dir, fsync, replace."""
+    from ghnt_desktop.storage.files import atomic_write
+
+    atomic_write(path, slots.to_bytes())

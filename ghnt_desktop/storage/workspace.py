@@ -1,0 +1,263 @@
+"""The encrypted workspace: one data dir, one SQLCipher database, key slots beside it.
+
+Layout of a data dir::
+
+    werkruimte.db      SQLCipher 4 database (WAL; -wal/-shm are encrypted too)
+    keyslots.json      per-account key slots (see keyslots.py)
+    werkruimte.lock    single-writer lock (held while the app runs)
+    backups/           encrypted backups (VACUUM INTO)
+    logs/, crash/      application log and local crash reports, no personal data
+"""
+from __future__ import annotations
+
+import os
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ghnt_desktop.domain.roles import Rol
+from ghnt_desktop.errors import (ReadOnlyDataDir, UserError, WorkspaceError, WorkspaceLocked, WrongPassphrase)
+from ghnt_desktop.storage import audit, keyslots, migrations
+from ghnt_desktop.storage.connection import backup_to, enable_wal, open_encrypted
+from ghnt_desktop.storage.files import os_error_to_user_error
+
+if TYPE_CHECKING:  # pragma: no cover
+    import sqlite_utils
+
+DB_NAME = "werkruimte.db"
+SLOTS_NAME = "keyslots.json"
+LOCK_NAME = "werkruimte.lock"
+
+
+def now_iso() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def holds_workspace(data_dir: Path) -> bool:
+    d = Path(data_dir)
+    return (d / DB_NAME).exists() or (d / SLOTS_NAME).exists()
+
+
+@dataclass(frozen=True)
+class Session:
+    """Who is working: checked by every service call."""
+
+    account_id: str
+    login: str
+    naam: str
+    rollen: frozenset[Rol]
+    team_ids: frozenset[int] = frozenset()
+    must_change: bool = False
+
+
+@dataclass
+class Workspace:
+    data_dir: Path
+    db: "sqlite_utils.Database"
+    session: Session
+    workspace_id: str
+    _lock: object | None = field(default=None, repr=False)
+    _db_keys: dict[int, bytes] = field(default_factory=dict, repr=False)
+
+    # --- info -----------------------------------------------------------
+    def info(self, key: str, default: str | None = None) -> str | None:
+        row = self.db.conn.execute("SELECT waarde FROM werkruimte WHERE sleutel = ?", [key]).fetchone()
+        return row[0] if row else default
+
+    @property
+    def organisatie(self) -> str:
+        return self.info("organisatie", "") or ""
+
+    @property
+    def is_demo(self) -> bool:
+        return self.info("demo") == "1"
+
+    @property
+    def is_oefen(self) -> bool:
+        return self.info("oefen") == "1"
+
+    def gemeenten(self) -> list[tuple[str, str]]:
+        return [(r[0], r[1]) for r in self.db.conn.execute(
+            "SELECT cbs_code, naam FROM werkruimte_gemeente ORDER BY naam")]
+
+    @property
+    def backup_dir(self) -> Path:
+        return self.data_dir / "backups"
+
+    def audit(self, actie: str, object_type: str, object_id: str | int | None = None, resultaat: str = "ok",
+              namens_id: str | None = None) -> None:
+        audit.record(self.db, actie=actie, object_type=object_type, object_id=object_id, resultaat=resultaat,
+                     actor_id=self.session.account_id, namens_id=namens_id)
+
+    def write_backup(self, name: str) -> Path:
+        """Encrypted consistent copy into backups/ (never a file copy of the live db)."""
+        self.backup_dir.mkdir(parents=True, exist_ok=True)
+        target = self.backup_dir / f"{name}.db"
+        try:
+            backup_to(self.db, target)
+        except OSError as exc:
+            raise os_error_to_user_error(exc, self.backup_dir) from exc
+        return target
+
+    def close(self) -> None:
+        try:
+            self.db.conn.close()
+        finally:
+            lock = self._lock
+            self._lock = None
+            if lock is not None:
+                lock.release()
+
+    # --- creation -------------------------------------------------------
+    @classmethod
+    def create(cls, data_dir: Path, *, organisatie: str, gemeenten: list[tuple[str, str]], login: str, naam: str,
+               passphrase: str, demo: bool = False, oefen: bool = False,
+               rollen: frozenset[Rol] = frozenset({Rol.BEHEERDER})) -> "Workspace":
+        data_dir = Path(data_dir)
+        if holds_workspace(data_dir):
+            raise WorkspaceError(f"In deze map staat al een werkruimte: {data_dir}")
+        _ensure_writable_dir(data_dir)
+        lock = acquire_lock(data_dir)
+        try:
+            workspace_id = str(uuid.uuid4())
+            account_id = str(uuid.uuid4())
+            db_key = keyslots.new_db_key()
+            slot = keyslots.make_slot(workspace_id, account_id, login, passphrase, {1: db_key})
+            try:
+                db = open_encrypted(data_dir / DB_NAME, db_key, create=True)
+                enable_wal(db)
+                migrations.migrate(db)
+            except OSError as exc:
+                raise os_error_to_user_error(exc, data_dir) from exc
+            with db.atomic():
+                now = now_iso()
+                for k, v in {"workspace_id": workspace_id, "organisatie": organisatie, "aangemaakt_op": now,
+                             "demo": "1" if demo else "0", "oefen": "1" if oefen else "0"}.items():
+                    db.conn.execute("INSERT INTO werkruimte (sleutel, waarde) VALUES (?, ?)", [k, v])
+                for code, gnaam in gemeenten:
+                    db.conn.execute("INSERT INTO werkruimte_gemeente (cbs_code, naam) VALUES (?, ?)", [code, gnaam])
+                db.conn.execute("INSERT INTO account (id, login, naam, actief, aangemaakt_op) VALUES (?,?,?,1,?)",
+                                [account_id, login.strip(), naam, now])
+                for r in rollen:
+                    db.conn.execute("INSERT INTO account_rol (account_id, rol) VALUES (?, ?)", [account_id, str(r)])
+                audit.record(db, actie="werkruimte_aanmaken", object_type="werkruimte", object_id=workspace_id,
+                             actor_id=account_id)
+            _restrict_permissions(data_dir)
+            # Slots are written only after the database exists and holds the account.
+            keyslots.write_keyslots(data_dir / SLOTS_NAME, keyslots.KeySlots(workspace_id, 1, (slot,)))
+            session = Session(account_id, login.strip(), naam, frozenset(rollen))
+            return cls(data_dir, db, session, workspace_id, lock, {1: db_key})
+        except BaseException:
+            lock.release()
+            raise
+
+    # --- opening --------------------------------------------------------
+    @classmethod
+    def open(cls, data_dir: Path, login: str, passphrase: str, *, kek: bytes | None = None,
+             migrate: bool = True) -> "Workspace":
+        data_dir = Path(data_dir)
+        if not data_dir.is_dir():
+            raise WorkspaceError(f"De gegevensmap bestaat niet: {data_dir}")
+        if not holds_workspace(data_dir):
+            raise WorkspaceError(f"In deze map staat geen werkruimte: {data_dir}")
+        slots = keyslots.read_keyslots(data_dir / SLOTS_NAME)
+        slot = slots.find(login)
+        if slot is None:
+            # Same message as a wrong passphrase: do not reveal which logins exist.
+            keyslots.derive_kek(passphrase, b"\0" * 16, keyslots.DEFAULT_KDF)  # same cost as a real attempt
+            raise WrongPassphrase("De combinatie van naam en wachtzin klopt niet.")
+        db_keys = keyslots.unlock_slot(slots.workspace_id, slot, passphrase, kek=kek)
+        lock = acquire_lock(data_dir)
+        db = None
+        try:
+            db = _open_with_generations(data_dir / DB_NAME, db_keys, slots.generation)
+            migrations.check_not_too_new(db)
+            if not _read_only(data_dir):
+                enable_wal(db)
+            if migrate:
+                def _backup(name: str) -> None:
+                    (data_dir / "backups").mkdir(exist_ok=True)
+                    backup_to(db, data_dir / "backups" / f"{name}.db")
+
+                migrations.migrate(db, backup=_backup)
+            row = db.conn.execute("SELECT id, naam, actief FROM account WHERE id = ?", [slot.account_id]).fetchone()
+            if row is None or not row[2]:
+                raise WrongPassphrase("Dit account is niet (meer) actief. Neem contact op met de beheerder.")
+            rollen = frozenset(Rol(r[0]) for r in db.conn.execute(
+                "SELECT rol FROM account_rol WHERE account_id = ?", [slot.account_id]))
+            teams = frozenset(r[0] for r in db.conn.execute(
+                "SELECT team_id FROM account_team WHERE account_id = ?", [slot.account_id]))
+            session = Session(slot.account_id, slot.login, row[1], rollen, teams, slot.must_change)
+            ws = cls(data_dir, db, session, slots.workspace_id, lock, db_keys)
+            return ws
+        except BaseException:
+            if db is not None:
+                try:
+                    db.conn.close()
+                except Exception:
+                    pass
+            lock.release()
+            raise
+
+
+def _restrict_permissions(data_dir: Path) -> None:
+    """Owner-only access on POSIX (on Windows the per-user profile dir already is)."""
+    if os.name != "posix":
+        return
+    for p in [data_dir, *data_dir.iterdir()]:
+        try:
+            os.chmod(p, 0o700 if p.is_dir() else 0o600)
+        except OSError:
+            pass
+
+
+def _read_only(data_dir: Path) -> bool:
+    return not os.access(data_dir, os.W_OK)
+
+
+def _open_with_generations(path: Path, db_keys: dict[int, bytes], generation: int):
+    """Open with the current generation's key; fall back to the previous one (interrupted rotation)."""
+    from ghnt_desktop.storage.connection import WrongPassphraseOrCorrupt
+
+    order = sorted(db_keys, key=lambda g: (g != generation, -g))
+    last_exc: Exception | None = None
+    for g in order:
+        try:
+            return open_encrypted(path, db_keys[g])
+        except WrongPassphraseOrCorrupt as exc:
+            last_exc = exc
+    assert last_exc is not None
+    raise last_exc
+
+
+def _ensure_writable_dir(data_dir: Path) -> None:
+    try:
+        data_dir.mkdir(parents=True, exist_ok=True)
+        probe = data_dir / ".schrijftest"
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError as exc:
+        raise os_error_to_user_error(exc, data_dir) from exc
+
+
+def acquire_lock(data_dir: Path):
+    """Single writer per data dir. The OS releases the lock if the process dies (no stale locks)."""
+    from filelock import FileLock, Timeout
+
+    lock = FileLock(str(Path(data_dir) / LOCK_NAME), timeout=0)
+    try:
+        lock.acquire()
+    except Timeout as exc:
+        raise WorkspaceLocked(
+            "GHNT Desktop is al geopend met deze gegevensmap (misschien in een ander venster). "
+            "Gebruik dat venster, of sluit het eerst."
+        ) from exc
+    except OSError as exc:
+        if not os.access(data_dir, os.W_OK):
+            raise ReadOnlyDataDir(
+                f"De app mag niet schrijven in de gegevensmap ({data_dir}). Vraag de beheerder om schrijfrechten."
+            ) from exc
+        raise os_error_to_user_error(exc, data_dir) from exc
+    return lock

@@ -1,0 +1,46 @@
+""""Acuut onveilig?": one screen that says what to do now. Reachable from every screen."""
+from __future__ import annotations
+
+import json
+from functools import cache
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout
+
+from ghnt_desktop.paths import resource_path
+
+
+@cache
+def acute_content() -> dict:
+    return json.loads(resource_path("acuut", "acuut.json").read_text(encoding="utf-8"))
+
+
+class AcuteDialog(QDialog):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        c = acute_content()
+        self.setWindowTitle(c["titel"])
+        self.setAccessibleName(c["titel"])
+        lay = QVBoxLayout(self)
+        title = QLabel(f"<h2>{c['titel']}</h2>")
+        lay.addWidget(title)
+        intro = QLabel(c["inleiding"])
+        intro.setWordWrap(True)
+        lay.addWidget(intro)
+        nummers = QLabel("".join(
+            f"<p style='font-size:large'><b>{n['nummer']}</b> – {n['naam']}: {n['toelichting']}</p>"
+            for n in c["nummers"]))
+        nummers.setObjectName("acuutNummers")
+        nummers.setWordWrap(True)
+        nummers.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        lay.addWidget(nummers)
+        steps = QLabel("<ol>" + "".join(f"<li><b>{s['kop']}</b><br>{s['tekst']}</li>" for s in c["stappen"]) + "</ol>")
+        steps.setWordWrap(True)
+        lay.addWidget(steps)
+        self.text = "\n".join([c["inleiding"]] + [f"{n['nummer']} {n['naam']}" for n in c["nummers"]]
+                              + [s["kop"] + " " + s["tekst"] for s in c["stappen"]])
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleName("Sluiten")
+        lay.addWidget(buttons)
+        self.resize(560, 520)

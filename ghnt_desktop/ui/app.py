@@ -1,0 +1,78 @@
+"""QApplication set-up: bundled font, Qt's Dutch translations, visible focus, text size."""
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+from ghnt_desktop import APP_NAME
+from ghnt_desktop.paths import resource_path
+
+log = logging.getLogger("ghnt.ui")
+
+FONT_FILES = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf", "DejaVuSans-BoldOblique.ttf")
+FONT_FAMILY = "DejaVu Sans"
+BASE_POINT_SIZE = 10
+
+FOCUS_STYLE = """
+*:focus { outline: none; }
+QPushButton:focus, QToolButton:focus, QCheckBox:focus, QRadioButton:focus {
+    border: 2px solid #1c4fa0; border-radius: 3px; }
+QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus, QComboBox:focus, QSpinBox:focus, QDateEdit:focus,
+QListWidget:focus, QListView:focus, QTableView:focus, QTreeView:focus {
+    border: 2px solid #1c4fa0; }
+QPushButton#acuutKnop { background: #b00020; color: white; font-weight: bold; padding: 6px 14px;
+    border-radius: 4px; }
+QPushButton#acuutKnop:focus { border: 3px solid #000000; }
+QLabel#ontbreekt { color: #8a4b00; }
+QLabel#foutmelding { color: #b00020; }
+"""
+
+_translators: list[QTranslator] = []
+
+
+def load_fonts() -> list[str]:
+    """Register the bundled TTFs; returns missing files (the app still runs on system fonts)."""
+    missing = []
+    for name in FONT_FILES:
+        path = resource_path("fonts", name)
+        if not path.exists() or QFontDatabase.addApplicationFont(str(path)) < 0:
+            missing.append(name)
+    if missing:
+        log.warning("lettertypebestanden ontbreken: %s", ", ".join(missing))
+    return missing
+
+
+def load_translations(app: QApplication) -> bool:
+    translator = QTranslator(app)
+    bundled = resource_path("translations")
+    ok = translator.load("qtbase_nl", str(bundled)) or translator.load(
+        "qtbase_nl", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+    if ok:
+        app.installTranslator(translator)
+        _translators.append(translator)
+    return ok
+
+
+def make_app(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv or ["ghnt"])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    QLocale.setDefault(QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands))
+    load_fonts()
+    load_translations(app)
+    set_text_size(app, BASE_POINT_SIZE)
+    app.setStyleSheet(FOCUS_STYLE)
+    return app
+
+
+def set_text_size(app: QApplication, points: int) -> None:
+    points = max(8, min(28, points))
+    font = QFont(FONT_FAMILY, points)
+    app.setFont(font)
+
+
+def text_size(app: QApplication) -> int:
+    return app.font().pointSize()

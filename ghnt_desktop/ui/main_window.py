@@ -1,0 +1,190 @@
+"""Main window: navigation, the always-visible "Acuut onveilig?" control, lock, text size."""
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (QApplication, QHBoxLayout, QLabel, QListWidget, QMainWindow, QPushButton,
+                               QStackedWidget, QVBoxLayout, QWidget)
+
+from ghnt_desktop import APP_NAME
+from ghnt_desktop.domain.roles import Rol
+from ghnt_desktop.ui import app as app_setup
+from ghnt_desktop.ui.acute_dialog import AcuteDialog
+from ghnt_desktop.ui.modules import NotYetAvailable, registry
+
+DEFAULT_IDLE_MINUTES = 5
+
+
+def window_title(ws) -> str:
+    title = f"{APP_NAME} – {ws.organisatie}"
+    if ws.is_demo:
+        title += " – DEMO – fictieve gegevens"
+    if ws.is_oefen:
+        title += " – OEFENMODUS – fictieve casussen"
+    return title
+
+
+class IdleWatcher(QObject):
+    """Application-wide event filter: fires ``idle`` after ``minutes`` without keyboard or mouse input."""
+
+    idle = Signal()
+    _ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel}
+
+    def __init__(self, minutes: float, parent=None) -> None:
+        super().__init__(parent)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.timeout.connect(self.idle.emit)
+        self.set_minutes(minutes)
+
+    def set_minutes(self, minutes: float) -> None:
+        self.timer.setInterval(max(1, int(minutes * 60_000)))
+        self.timer.start()
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt name)
+        if event.type() in self._ACTIVITY:
+            self.timer.start()
+        return False
+
+
+class MainWindow(QMainWindow):
+    locked = Signal()
+    unlocked = Signal()
+
+    def __init__(self, ws, parent=None, *, idle_minutes: float | None = None) -> None:
+        super().__init__(parent)
+        self.ws = ws
+        self.is_locked = False
+        self.setWindowTitle(window_title(ws))
+        self.setAccessibleName("Hoofdvenster GHNT Desktop")
+        central = QWidget()
+        outer = QVBoxLayout(central)
+        # header: who is working, acute control, lock
+        header = QHBoxLayout()
+        rollen = ", ".join(r.label for r in sorted(ws.session.rollen))
+        self.user_label = QLabel(f"{ws.session.naam} ({rollen})")
+        self.user_label.setAccessibleName("Ingelogd als")
+        header.addWidget(self.user_label)
+        header.addStretch(1)
+        self.acute_button = QPushButton("&Acuut onveilig?")
+        self.acute_button.setObjectName("acuutKnop")
+        self.acute_button.setAccessibleName("Acuut onveilig? Wat u nu moet doen")
+        self.acute_button.setToolTip("Wat doet u als iemand nu in gevaar is? (Ctrl+Shift+A)")
+        self.acute_button.clicked.connect(self.show_acute)
+        header.addWidget(self.acute_button)
+        self.lock_button = QPushButton("&Vergrendelen")
+        self.lock_button.setAccessibleName("Vergrendelen")
+        self.lock_button.setToolTip("Scherm vergrendelen (Ctrl+L)")
+        self.lock_button.clicked.connect(self.lock)
+        header.addWidget(self.lock_button)
+        outer.addLayout(header)
+        body = QHBoxLayout()
+        self.nav = QListWidget()
+        self.nav.setAccessibleName("Onderdelen")
+        self.nav.setMaximumWidth(220)
+        self.stack = QStackedWidget()
+        self.modules = [m for m in registry() if m.beschikbaar_voor(ws.session)]
+        self.pages: dict[str, QWidget] = {}
+        for m in self.modules:
+            self.nav.addItem(m.titel)
+            page = m.factory(ws, self) if m.factory else NotYetAvailable(m.titel)
+            self.pages[m.key] = page
+            self.stack.addWidget(page)
+        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.nav.setCurrentRow(0)
+        body.addWidget(self.nav)
+        body.addWidget(self.stack, 1)
+        self.lock_screen = QLabel("<h2>Vergrendeld</h2><p>Ontgrendel om verder te werken.</p>")
+        self.lock_screen.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.lock_screen.hide()
+        body.addWidget(self.lock_screen, 1)
+        outer.addLayout(body, 1)
+        self.setCentralWidget(central)
+        self._make_actions()
+        self.statusBar().showMessage("Alles wat u invult, wordt vanzelf versleuteld opgeslagen.")
+        self.resize(1100, 720)
+        minutes = idle_minutes if idle_minutes is not None else DEFAULT_IDLE_MINUTES
+        self.idle = IdleWatcher(minutes, self)
+        self.idle.idle.connect(self.lock)
+        QApplication.instance().installEventFilter(self.idle)
+
+    # --- actions ----------------------------------------------------------
+    def _make_actions(self) -> None:
+        bestand = self.menuBar().addMenu("&Bestand")
+        self.lock_action = QAction("&Vergrendelen", self, shortcut=QKeySequence("Ctrl+L"), triggered=self.lock)
+        bestand.addAction(self.lock_action)
+        bestand.addAction(QAction("&Afsluiten", self, shortcut=QKeySequence("Ctrl+Q"), triggered=self.close))
+        beeld = self.menuBar().addMenu("&Beeld")
+        beeld.addAction(QAction("Tekst &groter", self, shortcut=QKeySequence("Ctrl++"),
+                                triggered=lambda: self.change_text_size(+1)))
+        beeld.addAction(QAction("Tekst &kleiner", self, shortcut=QKeySequence("Ctrl+-"),
+                                triggered=lambda: self.change_text_size(-1)))
+        beeld.addAction(QAction("Tekst &normaal", self, shortcut=QKeySequence("Ctrl+0"),
+                                triggered=lambda: self.change_text_size(0)))
+        hulp = self.menuBar().addMenu("&Hulp")
+        self.acute_action = QAction("&Acuut onveilig?", self, shortcut=QKeySequence("Ctrl+Shift+A"),
+                                    triggered=self.show_acute)
+        self.acute_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        hulp.addAction(self.acute_action)
+
+    def change_text_size(self, delta: int) -> None:
+        app = QApplication.instance()
+        size = app_setup.BASE_POINT_SIZE if delta == 0 else app_setup.text_size(app) + delta
+        app_setup.set_text_size(app, size)
+
+    def show_acute(self) -> None:
+        dlg = AcuteDialog(self)
+        dlg.exec()
+
+    # --- lock -------------------------------------------------------------
+    def save_all(self) -> None:
+        for page in self.pages.values():
+            fn = getattr(page, "save_all", None)
+            if fn:
+                fn()
+
+    def lock(self) -> None:
+        if self.is_locked:
+            return
+        self.save_all()
+        self.is_locked = True
+        for page in self.pages.values():
+            fn = getattr(page, "clear_for_lock", None)
+            if fn:
+                fn()
+        self.nav.hide()
+        self.stack.hide()
+        self.lock_screen.show()
+        from ghnt_desktop.services.login import record_lock
+
+        record_lock(self.ws)
+        self.locked.emit()
+        QTimer.singleShot(0, self._ask_unlock)
+
+    def _ask_unlock(self) -> None:
+        from ghnt_desktop.ui.lock import LockUnlockDialog
+
+        dlg = LockUnlockDialog(self.ws, self)
+        self.unlock_dialog = dlg
+        dlg.accepted.connect(self.unlock_view)
+        dlg.rejected.connect(self.close)
+        dlg.open()  # window-modal, does not block the event loop
+
+    def unlock_view(self) -> None:
+        self.is_locked = False
+        self.lock_screen.hide()
+        self.nav.show()
+        self.stack.show()
+        for page in self.pages.values():
+            fn = getattr(page, "restore_after_unlock", None)
+            if fn:
+                fn()
+        self.idle.timer.start()
+        self.unlocked.emit()
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        try:
+            self.save_all()
+        finally:
+            QApplication.instance().removeEventFilter(self.idle)
+            super().closeEvent(event)

@@ -1,0 +1,149 @@
+"""First start: create the workspace (organisation, gemeenten, first account = beheerder)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QListWidget,
+                               QListWidgetItem, QPushButton, QVBoxLayout)
+
+from ghnt_desktop.domain import passphrase as policy
+from ghnt_desktop.errors import UserError
+
+
+def gemeente_choices() -> list[tuple[str, str]]:
+    from ghnt_desktop.content.gemeenten import alle_gemeenten
+
+    return [(g.cbs_code, g.naam) for g in alle_gemeenten()]
+
+
+class SetupDialog(QDialog):
+    def __init__(self, data_dir: Path, parent=None) -> None:
+        super().__init__(parent)
+        self.data_dir = Path(data_dir)
+        self.workspace = None
+        self.setWindowTitle("Nieuwe werkruimte maken")
+        self.setAccessibleName("Nieuwe werkruimte maken")
+        lay = QVBoxLayout(self)
+        intro = QLabel(
+            "Welkom bij GHNT Desktop. Er is nog geen werkruimte op deze computer. Vul hieronder de gegevens in. "
+            f"Alles wordt versleuteld opgeslagen in:\n{self.data_dir}")
+        intro.setWordWrap(True)
+        lay.addWidget(intro)
+        form = QFormLayout()
+        self.org_edit = QLineEdit()
+        self.org_edit.setAccessibleName("Naam van de organisatie")
+        form.addRow("&Organisatie:", self.org_edit)
+        self.filter_edit = QLineEdit()
+        self.filter_edit.setPlaceholderText("Typ om te zoeken, bijvoorbeeld Zaanstad")
+        self.filter_edit.setAccessibleName("Gemeente zoeken")
+        self.filter_edit.textChanged.connect(self._filter)
+        form.addRow("Gemeente &zoeken:", self.filter_edit)
+        self.gemeente_list = QListWidget()
+        self.gemeente_list.setAccessibleName("Gemeenten die u bedient")
+        self.gemeente_list.setAccessibleDescription("Vink met de spatiebalk de gemeenten aan die uw team bedient.")
+        for code, naam in gemeente_choices():
+            item = QListWidgetItem(f"{naam} ({code})")
+            item.setData(Qt.ItemDataRole.UserRole, (code, naam))
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.gemeente_list.addItem(item)
+        self.gemeente_list.setMinimumHeight(160)
+        form.addRow("&Gemeenten:", self.gemeente_list)
+        self.naam_edit = QLineEdit()
+        self.naam_edit.setAccessibleName("Uw volledige naam")
+        form.addRow("Uw &naam:", self.naam_edit)
+        self.login_edit = QLineEdit()
+        self.login_edit.setAccessibleName("Inlognaam")
+        form.addRow("&Inlognaam:", self.login_edit)
+        self.pass_edit = QLineEdit()
+        self.pass_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.pass_edit.setAccessibleName("Wachtzin")
+        self.pass_edit.textChanged.connect(self._strength)
+        form.addRow("&Wachtzin:", self.pass_edit)
+        self.pass2_edit = QLineEdit()
+        self.pass2_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.pass2_edit.setAccessibleName("Wachtzin herhalen")
+        form.addRow("Wachtzin &herhalen:", self.pass2_edit)
+        self.strength = QLabel(f"Minstens {policy.MIN_LENGTH} tekens. Een zin van een paar woorden is sterk én "
+                               "goed te onthouden.")
+        self.strength.setWordWrap(True)
+        self.strength.setAccessibleName("Sterkte van de wachtzin")
+        form.addRow("", self.strength)
+        lay.addLayout(form)
+        note = QLabel("Let op: zonder wachtzin kan niemand de gegevens terughalen, ook de maker van de app niet. "
+                      "Dit eerste account wordt de beheerder.")
+        note.setWordWrap(True)
+        lay.addWidget(note)
+        self.error = QLabel("")
+        self.error.setObjectName("foutmelding")
+        self.error.setWordWrap(True)
+        self.error.setAccessibleName("Foutmelding")
+        lay.addWidget(self.error)
+        buttons = QDialogButtonBox()
+        self.create_button = QPushButton("Werkruimte &maken")
+        self.create_button.setAccessibleName("Werkruimte maken")
+        self.create_button.setDefault(True)
+        buttons.addButton(self.create_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(QDialogButtonBox.StandardButton.Cancel).setAccessibleName("Annuleren")
+        buttons.accepted.connect(self.try_create)
+        buttons.rejected.connect(self.reject)
+        lay.addWidget(buttons)
+        self.resize(560, 720)
+
+    def _filter(self, text: str) -> None:
+        t = text.strip().casefold()
+        for i in range(self.gemeente_list.count()):
+            item = self.gemeente_list.item(i)
+            item.setHidden(bool(t) and t not in item.text().casefold())
+
+    def _strength(self, text: str) -> None:
+        s = policy.controleer(text, login=self.login_edit.text())
+        self.strength.setText(f"Sterkte: {s.label}. {s.hint}")
+
+    def selected_gemeenten(self) -> list[tuple[str, str]]:
+        out = []
+        for i in range(self.gemeente_list.count()):
+            item = self.gemeente_list.item(i)
+            if item.checkState() == Qt.CheckState.Checked:
+                out.append(tuple(item.data(Qt.ItemDataRole.UserRole)))
+        return out
+
+    def problems(self) -> list[str]:
+        p = []
+        if not self.org_edit.text().strip():
+            p.append("Vul de naam van de organisatie in.")
+        if not self.selected_gemeenten():
+            p.append("Kies minstens één gemeente.")
+        if not self.naam_edit.text().strip():
+            p.append("Vul uw naam in.")
+        if not self.login_edit.text().strip():
+            p.append("Kies een inlognaam.")
+        s = policy.controleer(self.pass_edit.text(), login=self.login_edit.text())
+        if not s.voldoende:
+            p.append(f"Wachtzin: {s.hint}")
+        if self.pass_edit.text() != self.pass2_edit.text():
+            p.append("De twee wachtzinnen zijn niet gelijk.")
+        return p
+
+    def try_create(self) -> None:
+        from ghnt_desktop.services.setup import create_workspace
+
+        problems = self.problems()
+        if problems:
+            self.error.setText("\n".join(problems))
+            return
+        self.create_button.setEnabled(False)
+        try:
+            self.workspace = create_workspace(
+                self.data_dir, organisatie=self.org_edit.text().strip(), gemeenten=self.selected_gemeenten(),
+                login=self.login_edit.text().strip(), naam=self.naam_edit.text().strip(),
+                passphrase=self.pass_edit.text())
+        except UserError as exc:
+            self.error.setText(str(exc))
+            return
+        finally:
+            self.create_button.setEnabled(True)
+        self.pass_edit.clear()
+        self.pass2_edit.clear()
+        self.accept()

@@ -1,0 +1,76 @@
+"""Unlock dialog: name + passphrase; errors inline in Dutch; slows down after failures."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPushButton,
+                               QVBoxLayout)
+
+from ghnt_desktop.errors import UserError
+
+
+class UnlockDialog(QDialog):
+    def __init__(self, data_dir: Path, *, login: str = "", fixed_login: bool = False, parent=None,
+                 title: str = "GHNT Desktop ontgrendelen") -> None:
+        super().__init__(parent)
+        self.data_dir = Path(data_dir)
+        self.workspace = None
+        self.setWindowTitle(title)
+        self.setAccessibleName(title)
+        lay = QVBoxLayout(self)
+        intro = QLabel("Vul uw naam en wachtzin in om de werkruimte te openen.")
+        intro.setWordWrap(True)
+        lay.addWidget(intro)
+        form = QFormLayout()
+        self.login_edit = QLineEdit(login)
+        self.login_edit.setAccessibleName("Naam")
+        self.login_edit.setReadOnly(fixed_login)
+        self.pass_edit = QLineEdit()
+        self.pass_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.pass_edit.setAccessibleName("Wachtzin")
+        form.addRow("&Naam:", self.login_edit)
+        form.addRow("&Wachtzin:", self.pass_edit)
+        lay.addLayout(form)
+        self.error = QLabel("")
+        self.error.setObjectName("foutmelding")
+        self.error.setWordWrap(True)
+        self.error.setAccessibleName("Foutmelding")
+        lay.addWidget(self.error)
+        self.buttons = QDialogButtonBox()
+        self.ok_button = QPushButton("&Ontgrendelen")
+        self.ok_button.setDefault(True)
+        self.ok_button.setAccessibleName("Ontgrendelen")
+        self.buttons.addButton(self.ok_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        cancel = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setAccessibleName("Annuleren")
+        self.buttons.accepted.connect(self.try_unlock)
+        self.buttons.rejected.connect(self.reject)
+        lay.addWidget(self.buttons)
+        (self.pass_edit if login else self.login_edit).setFocus()
+
+    def unlock(self, login: str, passphrase: str):
+        """Override point: the default opens the workspace; lock screens verify instead."""
+        from ghnt_desktop.services.login import login as do_login
+
+        return do_login(self.data_dir, login, passphrase)
+
+    def try_unlock(self) -> None:
+        login, pw = self.login_edit.text().strip(), self.pass_edit.text()
+        if not login or not pw:
+            self.error.setText("Vul uw naam en uw wachtzin in.")
+            return
+        self.ok_button.setEnabled(False)
+        self.error.setText("Bezig met ontgrendelen…")
+        self.repaint()
+        try:
+            self.workspace = self.unlock(login, pw)
+        except UserError as exc:
+            self.error.setText(str(exc))
+            self.pass_edit.clear()
+            self.pass_edit.setFocus()
+            return
+        finally:
+            self.ok_button.setEnabled(True)
+            pw = ""
+        self.pass_edit.clear()
+        self.accept()
