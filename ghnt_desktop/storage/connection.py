@@ -72,7 +72,9 @@ def open_encrypted(path: Path, key: bytes, *, create: bool = False) -> "sqlite_u
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA synchronous = FULL")
     conn.execute("PRAGMA secure_delete = ON")
-    db = sqlite_utils.Database(conn)
+    # No sqlite-utils plugins: third-party code must never run on the decrypted connection
+    # (and skipping the entry-point scan saves start-up time).
+    db = sqlite_utils.Database(conn, execute_plugins=False)
     return db
 
 

@@ -23,7 +23,7 @@ QPushButton:focus, QToolButton:focus, QCheckBox:focus, QRadioButton:focus {
 QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus, QComboBox:focus, QSpinBox:focus, QDateEdit:focus,
 QListWidget:focus, QListView:focus, QTableView:focus, QTreeView:focus {
     border: 2px solid #1c4fa0; }
-QPushButton#acuutKnop { background: #b00020; color: white; font-weight: bold; padding: 6px 14px;
+QPushButton#acuutKnop { background: #b00020; color: white; font-weight: bold; padding: 8px 16px; min-height: 1.6em;
     border-radius: 4px; }
 QPushButton#acuutKnop:focus { border: 3px solid #000000; }
 QLabel#ontbreekt { color: #8a4b00; }

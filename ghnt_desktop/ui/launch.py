@@ -11,50 +11,73 @@ import threading
 from pathlib import Path
 
 
-class _KekThread(threading.Thread):
+class _UnlockThread(threading.Thread):
+    """Derive the key and open the workspace while the main thread loads Qt.
+
+    Argon2id releases the GIL; the SQLCipher connection is made with
+    ``check_same_thread=False`` and handed to the main thread after ``join``.
+    """
+
     def __init__(self, data_dir: Path, login: str, passphrase: str) -> None:
-        super().__init__(daemon=True)
+        super().__init__(daemon=True, name="ontgrendelen")
         self.data_dir, self.login, self.passphrase = data_dir, login, passphrase
-        self.kek: bytes | None = None
+        self.workspace = None
+        self.error: BaseException | None = None
 
     def run(self) -> None:
         try:
-            from ghnt_desktop.storage import keyslots
-            from ghnt_desktop.storage.workspace import SLOTS_NAME
+            from ghnt_desktop.services.login import login
 
-            slot = keyslots.read_keyslots(self.data_dir / SLOTS_NAME).find(self.login)
-            if slot is not None:
-                self.kek = keyslots.derive_kek(self.passphrase, slot.salt, slot.kdf)
-        except Exception:
-            self.kek = None  # the normal path below reports the problem properly
+            self.workspace = login(self.data_dir, self.login, self.passphrase)
+        except BaseException as exc:  # re-raised in the main thread
+            self.error = exc
+        finally:
+            self.passphrase = ""
+
+
+def _tracer():
+    """GHNT_TRACE_STARTUP=1 prints phase times to stderr (used by benchmarks/startup.py)."""
+    import os
+    import time
+
+    if not os.environ.get("GHNT_TRACE_STARTUP"):
+        return lambda name: None
+    t0 = time.perf_counter()
+    return lambda name: sys.stderr.write(f"startup {name}: {(time.perf_counter() - t0) * 1000:.0f} ms\n")
 
 
 def run_gui(args) -> int:
+    trace = _tracer()
     from ghnt_desktop.cli.main import credentials, resolve_data_dir
     from ghnt_desktop.errors import UserError
 
     data_dir = resolve_data_dir(args)
     creds = credentials(args, required=False)
-    kek_thread = None
+    unlock_thread = None
     if creds:
-        kek_thread = _KekThread(data_dir, *creds)
-        kek_thread.start()
+        import ghnt_desktop.services.login  # noqa: F401  (import once here, never concurrently)
+
+        unlock_thread = _UnlockThread(data_dir, *creds)
+        unlock_thread.start()
 
     from ghnt_desktop import crash
     from ghnt_desktop.storage.workspace import holds_workspace
     from ghnt_desktop.ui.app import make_app
 
+    trace("imports")
     app = make_app(sys.argv[:1])
+    trace("qapplication")
     crash.install(data_dir, gui=True)
     _install_excepthook()
     _route_qt_messages_to_log()
 
     quit_after = bool(getattr(args, "quit_after_startup", False))
     if creds:
-        from ghnt_desktop.services.login import login
-
-        kek_thread.join()
-        ws = login(data_dir, creds[0], creds[1], kek=kek_thread.kek)
+        unlock_thread.join()
+        trace("unlocked")
+        if unlock_thread.error is not None:
+            raise unlock_thread.error
+        ws = unlock_thread.workspace
     elif quit_after:
         raise UserError("--quit-after-startup heeft --user en --passphrase-file nodig.")
     elif not holds_workspace(data_dir):
@@ -76,10 +99,12 @@ def run_gui(args) -> int:
 
     try:
         win = MainWindow(ws)
+        trace("window built")
         win.show()
         if quit_after:
             win.repaint()
             app.processEvents()
+            trace("painted")
             win.close()
             return 0
         return app.exec()

@@ -84,13 +84,11 @@ class MainWindow(QMainWindow):
         self.nav.setMaximumWidth(220)
         self.stack = QStackedWidget()
         self.modules = [m for m in registry() if m.beschikbaar_voor(ws.session)]
-        self.pages: dict[str, QWidget] = {}
+        self.pages: dict[str, QWidget] = {}  # created on first visit (keeps start-up fast)
         for m in self.modules:
             self.nav.addItem(m.titel)
-            page = m.factory(ws, self) if m.factory else NotYetAvailable(m.titel)
-            self.pages[m.key] = page
-            self.stack.addWidget(page)
-        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+            self.stack.addWidget(QWidget())
+        self.nav.currentRowChanged.connect(self.show_module)
         self.nav.setCurrentRow(0)
         body.addWidget(self.nav)
         body.addWidget(self.stack, 1)
@@ -107,6 +105,28 @@ class MainWindow(QMainWindow):
         self.idle = IdleWatcher(minutes, self)
         self.idle.idle.connect(self.lock)
         QApplication.instance().installEventFilter(self.idle)
+
+    def show_module(self, row: int) -> None:
+        if row < 0:
+            return
+        m = self.modules[row]
+        if m.key not in self.pages:
+            page = m.factory(self.ws, self) if m.factory else NotYetAvailable(m.titel)
+            old = self.stack.widget(row)
+            self.stack.insertWidget(row, page)
+            self.stack.removeWidget(old)
+            old.deleteLater()
+            self.pages[m.key] = page
+        self.stack.setCurrentIndex(row)
+
+    def page(self, key: str) -> QWidget:
+        """The module's screen (created if needed)."""
+        row = next(i for i, m in enumerate(self.modules) if m.key == key)
+        if key not in self.pages:
+            current = self.nav.currentRow()
+            self.show_module(row)
+            self.stack.setCurrentIndex(current)
+        return self.pages[key]
 
     # --- actions ----------------------------------------------------------
     def _make_actions(self) -> None:
