@@ -37,9 +37,9 @@ def load_migrations(directory: Path | None = None) -> list[Migration]:
         if not m:
             raise RuntimeError(f"badly named migration {p.name}")
         found.append(Migration(int(m.group(1)), p.stem, p.read_text(encoding="utf-8")))
-    for i, mig in enumerate(found, start=1):
-        if mig.version != i:
-            raise RuntimeError(f"migrations must be numbered 001, 002, ... without gaps; got {mig.name}")
+    versions = [m.version for m in found]
+    if len(set(versions)) != len(versions):
+        raise RuntimeError(f"two migrations share a number: {[m.name for m in found]}")
     return found
 
 
