@@ -22,7 +22,7 @@ class _Parser(argparse.ArgumentParser):
 
 def _common(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
     d = {"default": argparse.SUPPRESS} if suppress else {}
-    parser.add_argument("--data-dir", type=Path, help="gegevensmap (standaard: de map van uw gebruikersprofiel)", **d)
+    parser.add_argument("--data-dir", type=Path, help="gegevensmap (standaard: de map van je gebruikersprofiel)", **d)
     parser.add_argument("--user", help="naam van het account (om zonder venster te ontgrendelen)", **d)
     parser.add_argument("--passphrase-file", type=Path, help="bestand met de wachtzin op de eerste regel", **d)
 

@@ -6,7 +6,7 @@ from ghnt_desktop.errors import PermissionDenied
 from ghnt_desktop.storage.workspace import Workspace
 
 _UITLEG = {
-    "dossier": "Met uw rol mag u deze dossiergegevens niet zien of wijzigen.",
+    "dossier": "Met jouw rol mag je deze dossiergegevens niet zien of wijzigen.",
     "beheer": "Dit mag alleen de beheerder.",
 }
 
@@ -16,4 +16,4 @@ def vereis(ws: Workspace, actie: Actie, *, object_type: str = "werkruimte", obje
     if mag(ws.session.rollen, actie):
         return
     ws.audit(f"geweigerd:{actie}", object_type, object_id, resultaat="geweigerd")
-    raise PermissionDenied(f"Dat mag u niet met uw rol ({actie.value.replace('_', ' ')}).")
+    raise PermissionDenied(f"Dat mag je niet met jouw rol ({actie.value.replace('_', ' ')}).")

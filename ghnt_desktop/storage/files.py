@@ -50,7 +50,7 @@ def os_error_to_user_error(exc: OSError, where: Path | None = None) -> UserError
     place = f" ({where})" if where else ""
     if exc.errno == errno.ENOSPC:
         return StorageFull(
-            f"De schijf is vol{place}. Uw laatste wijziging is niet opgeslagen. "
+            f"De schijf is vol{place}. Je laatste wijziging is niet opgeslagen. "
             "Maak ruimte vrij en probeer het opnieuw; wat al was opgeslagen blijft bewaard."
         )
     if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):

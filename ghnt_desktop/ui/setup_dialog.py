@@ -40,8 +40,8 @@ class SetupDialog(QDialog):
         self.filter_edit.textChanged.connect(self._filter)
         form.addRow("Gemeente &zoeken:", self.filter_edit)
         self.gemeente_list = QListWidget()
-        self.gemeente_list.setAccessibleName("Gemeenten die u bedient")
-        self.gemeente_list.setAccessibleDescription("Vink met de spatiebalk de gemeenten aan die uw team bedient.")
+        self.gemeente_list.setAccessibleName("Gemeenten die je bedient")
+        self.gemeente_list.setAccessibleDescription("Vink met de spatiebalk de gemeenten aan die je team bedient.")
         for code, naam in gemeente_choices():
             item = QListWidgetItem(f"{naam} ({code})")
             item.setData(Qt.ItemDataRole.UserRole, (code, naam))
@@ -51,8 +51,8 @@ class SetupDialog(QDialog):
         self.gemeente_list.setMinimumHeight(160)
         form.addRow("&Gemeenten:", self.gemeente_list)
         self.naam_edit = QLineEdit()
-        self.naam_edit.setAccessibleName("Uw volledige naam")
-        form.addRow("Uw &naam:", self.naam_edit)
+        self.naam_edit.setAccessibleName("Je volledige naam")
+        form.addRow("Je &naam:", self.naam_edit)
         self.login_edit = QLineEdit()
         self.login_edit.setAccessibleName("Inlognaam")
         form.addRow("&Inlognaam:", self.login_edit)
@@ -116,7 +116,7 @@ class SetupDialog(QDialog):
         if not self.selected_gemeenten():
             p.append("Kies minstens één gemeente.")
         if not self.naam_edit.text().strip():
-            p.append("Vul uw naam in.")
+            p.append("Vul je naam in.")
         if not self.login_edit.text().strip():
             p.append("Kies een inlognaam.")
         s = policy.controleer(self.pass_edit.text(), login=self.login_edit.text())

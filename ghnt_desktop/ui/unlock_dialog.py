@@ -18,7 +18,7 @@ class UnlockDialog(QDialog):
         self.setWindowTitle(title)
         self.setAccessibleName(title)
         lay = QVBoxLayout(self)
-        intro = QLabel("Vul uw naam en wachtzin in om de werkruimte te openen.")
+        intro = QLabel("Vul je naam en wachtzin in om de werkruimte te openen.")
         intro.setWordWrap(True)
         lay.addWidget(intro)
         form = QFormLayout()
@@ -57,7 +57,7 @@ class UnlockDialog(QDialog):
     def try_unlock(self) -> None:
         login, pw = self.login_edit.text().strip(), self.pass_edit.text()
         if not login or not pw:
-            self.error.setText("Vul uw naam en uw wachtzin in.")
+            self.error.setText("Vul je naam en je wachtzin in.")
             return
         self.ok_button.setEnabled(False)
         self.error.setText("Bezig met ontgrendelen…")
