@@ -184,10 +184,10 @@ class Verwijdering:
         if not any(r in rollen for r in BEVESTIGERS):
             raise NietToegestaan("Alleen een beheerder of een aandachtsfunctionaris kan dit bevestigen.")
         if any(b.account_id == account_id for b in self.bevestigingen):
-            raise NietToegestaan("U heeft dit al bevestigd. Een tweede persoon moet ook bevestigen.")
+            raise NietToegestaan("Je hebt dit al bevestigd. Een tweede persoon moet ook bevestigen.")
         nieuw = self.bevestigingen + (Bevestiging(account_id, frozenset(rollen)),)
         if _gevuld(nieuw) <= _gevuld(self.bevestigingen):
-            raise NietToegestaan(f"Uw bevestiging is niet genoeg. {self.ontbreekt()}")
+            raise NietToegestaan(f"Jouw bevestiging is niet genoeg. {self.ontbreekt()}")
         return replace(self, bevestigingen=nieuw)
 
     def met_blokkade(self, aan: bool) -> "Verwijdering":

@@ -1,13 +1,24 @@
 """Unlocking the workspace: audit of logins and failed unlocks, and slowing down guessing.
 
 A failed unlock cannot be written to the encrypted database (no key yet), so it
-is kept in ``mislukte-pogingen.json`` (times only, no passphrase, no case data)
+is kept in ``mislukte-pogingen.json`` (times only, no passphrase, no login name —
+people sometimes type their passphrase in the name field — and no case data)
 and moved into the audit trail at the next successful unlock. The same file
 drives the delay after repeated failures, also across restarts.
+
+After a successful login :func:`login` also finishes key work that was cut off
+(an interrupted key rotation, or a deactivation whose rotation did not run), so
+a deactivated account's old key stops working at the latest at the next start.
+
+``ws.session.must_change`` is True after a beheerder issued a one-time
+passphrase: the UI must then show ``ui.change_passphrase_dialog.ensure_passphrase_changed``
+before anything else.
 """
 from __future__ import annotations
 
 import json
+import logging
+import os
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +27,8 @@ from ghnt_desktop.errors import WrongPassphrase
 from ghnt_desktop.storage import audit
 from ghnt_desktop.storage.files import atomic_write
 from ghnt_desktop.storage.workspace import Workspace
+
+log = logging.getLogger("ghnt.login")
 
 FAILURES_NAME = "mislukte-pogingen.json"
 FREE_ATTEMPTS = 3
@@ -58,27 +71,51 @@ def wait_before_attempt(data_dir: Path, *, sleep=time.sleep) -> float:
     return 0.0
 
 
-def login(data_dir: Path, user: str, passphrase: str, *, kek: bytes | None = None, sleep=time.sleep) -> Workspace:
+def record_failure(data_dir: Path, *, now: float | None = None) -> Failures:
+    """Remember one failed attempt (time only). Returns the updated list."""
+    f = read_failures(data_dir)
+    f = Failures(f.times + (time.time() if now is None else now,))
+    _write_failures(data_dir, f)
+    return f
+
+
+def login(data_dir: Path, user: str, passphrase: str, *, kek: bytes | None = None, sleep=time.sleep,
+          repair_keys: bool = True) -> Workspace:
     data_dir = Path(data_dir)
     wait_before_attempt(data_dir, sleep=sleep)
     try:
         ws = Workspace.open(data_dir, user, passphrase, kek=kek)
     except WrongPassphrase:
-        f = read_failures(data_dir)
-        _write_failures(data_dir, Failures(f.times + (time.time(),)))
+        record_failure(data_dir)
         raise
-    failures = read_failures(data_dir)
-    with ws.db.atomic():
-        for t in failures.times:
-            audit.record(ws.db, actie="ontgrendelen_mislukt", object_type="werkruimte", object_id=ws.workspace_id,
-                         resultaat="geweigerd", actor_id=None)
-        ws.audit("inloggen", "account", ws.session.account_id)
-    if failures.times:
-        try:
-            (data_dir / FAILURES_NAME).unlink()
-        except OSError:
-            pass
+    try:
+        failures = read_failures(data_dir)
+        with ws.db.atomic():
+            for t in failures.times:
+                audit.record(ws.db, actie="ontgrendelen_mislukt", object_type="werkruimte",
+                             object_id=ws.workspace_id, resultaat="geweigerd", actor_id=None)
+            ws.audit("inloggen", "account", ws.session.account_id)
+        if failures.times:
+            try:
+                (data_dir / FAILURES_NAME).unlink()
+            except OSError:
+                pass
+        if repair_keys and os.access(data_dir, os.W_OK):
+            _repair_keys(ws)
+    except BaseException:
+        ws.close()
+        raise
     return ws
+
+
+def _repair_keys(ws: Workspace) -> None:
+    from ghnt_desktop.services.accounts import herstel_sleutels
+
+    try:
+        if herstel_sleutels(ws) is not None:
+            log.info("onderbroken sleutelvernieuwing afgerond")
+    except Exception as exc:  # the workspace still opens; try again at the next login
+        log.warning("sleutelvernieuwing afronden lukte niet: %s", type(exc).__name__)
 
 
 def record_lock(ws: Workspace) -> None:
@@ -98,8 +135,7 @@ def verify_passphrase(ws: Workspace, passphrase: str, *, sleep=time.sleep) -> No
             raise WrongPassphrase("Dit account kan de werkruimte niet meer openen.")
         keyslots.unlock_slot(slots.workspace_id, slot, passphrase)
     except WrongPassphrase:
-        f = read_failures(ws.data_dir)
-        _write_failures(ws.data_dir, Failures(f.times + (time.time(),)))
+        record_failure(ws.data_dir)
         ws.audit("ontgrendelen_mislukt", "account", ws.session.account_id, resultaat="geweigerd")
         raise
     ws.audit("ontgrendelen", "account", ws.session.account_id)

@@ -41,8 +41,9 @@ def record(db: "sqlite_utils.Database", *, actie: str, object_type: str, object_
            herkomst: str | None = None) -> None:
     """Append one entry. Call inside the same ``db.atomic()`` block as the change it records."""
     with db.atomic():
-        prev = db.conn.execute("SELECT hash FROM audit ORDER BY id DESC LIMIT 1").fetchone()
-        prev_hash = prev[0] if prev else GENESIS
+        # Chain to the stored head, not to the last remaining row: then a removed tail stays detectable
+        # even after new entries are written.
+        prev_hash = _head(db)
         entry = {
             "tijdstip": datetime.now(timezone.utc).isoformat(timespec="microseconds"),
             "actor_id": actor_id,
@@ -81,7 +82,8 @@ def verify(db: "sqlite_utils.Database") -> list[ChainProblem]:
         if expected_id is not None and entry_id != expected_id:
             problems.append(ChainProblem(entry_id, f"Regels {expected_id} tot {entry_id - 1} van het logboek ontbreken."))
         if stored_prev != prev_hash:
-            problems.append(ChainProblem(entry_id, f"Regel {entry_id} sluit niet aan op de regel ervoor."))
+            problems.append(ChainProblem(entry_id, f"Regel {entry_id} sluit niet aan op de regel ervoor: "
+                                                   "er zijn regels verwijderd of veranderd."))
         if _entry_hash(stored_prev, entry) != stored_hash:
             problems.append(ChainProblem(entry_id, f"Regel {entry_id} van het logboek is veranderd."))
         prev_hash = stored_hash

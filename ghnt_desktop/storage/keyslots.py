@@ -13,6 +13,24 @@ Design (see docs/security.md):
 * Nothing stored here opens the database without a passphrase.
 
 The file ``keyslots.json`` lives beside the database and is written atomically.
+
+Operations on slots (all pure functions returning new values; the caller writes the file):
+
+* :func:`rewrap` — change a passphrase: the private key is unwrapped with the old
+  passphrase and wrapped again under a fresh salt and the new passphrase. The key
+  pair and the sealed database keys stay the same.
+* :func:`make_slot` with ``must_change=True`` — a beheerder's reset: a *new* key
+  pair for the account, sealed with the current database key, protected by a
+  one-time passphrase (see :func:`one_time_passphrase`). The old slot is replaced,
+  so the old passphrase no longer opens anything through this file.
+* :func:`reseal_all` — key rotation: seal one or more database keys to every
+  remaining slot's public key (no passphrases needed).
+
+What a slot change does *not* do: an older copy of ``keyslots.json`` (in a backup,
+or copied away by someone) still holds the old wrapping. Together with the old
+passphrase it yields the database key *of that time*. That is why deactivating an
+account also rotates the database key (see ``Workspace.rotate_db_key``): after the
+rotation the live database no longer opens with any key found in an old copy.
 """
 from __future__ import annotations
 
@@ -32,9 +50,12 @@ KEY_BYTES = 32
 
 @dataclass(frozen=True)
 class KdfParams:
-    time_cost: int = 3
-    memory_kib: int = 64 * 1024
-    parallelism: int = 2
+    """Argon2id cost. Default: OWASP Password Storage Cheat Sheet's first choice
+    (m=46 MiB, t=1, p=1): ~60 ms here, run in a thread while Qt loads (see benchmarks/startup.py)."""
+
+    time_cost: int = 1
+    memory_kib: int = 46 * 1024
+    parallelism: int = 1
 
     def to_json(self) -> dict:
         return {"alg": "argon2id", "t": self.time_cost, "m": self.memory_kib, "p": self.parallelism}
@@ -105,6 +126,30 @@ class KeySlots:
             if normalise_login(s.login) == norm:
                 return s
         return None
+
+    def find_account(self, account_id: str) -> Slot | None:
+        for s in self.slots:
+            if s.account_id == account_id:
+                return s
+        return None
+
+    def generations(self) -> frozenset[int]:
+        """Every generation for which some slot holds a sealed database key."""
+        return frozenset(g for s in self.slots for g in s.sealed)
+
+    @property
+    def rotation_pending(self) -> bool:
+        """True while a rotation has written its dual-generation slots but not the final ones."""
+        return any(set(s.sealed) != {self.generation} for s in self.slots)
+
+    def with_slot(self, slot: Slot) -> "KeySlots":
+        """Replace the slot of ``slot.account_id`` (or add it)."""
+        others = tuple(s for s in self.slots if s.account_id != slot.account_id)
+        return replace(self, slots=others + (slot,))
+
+    def without_accounts(self, account_ids) -> "KeySlots":
+        ids = set(account_ids)
+        return replace(self, slots=tuple(s for s in self.slots if s.account_id not in ids))
 
     def to_bytes(self) -> bytes:
         doc = {
@@ -208,6 +253,52 @@ def reseal(workspace_id: str, slot: Slot, db_keys: dict[int, bytes]) -> Slot:
     """Seal (new) database keys to an existing slot's public key, without its passphrase."""
     sealed = {g: _seal(slot.public_key, k, _aad(workspace_id, slot.account_id, f"db{g}")) for g, k in db_keys.items()}
     return replace(slot, sealed=sealed)
+
+
+def reseal_all(slots: KeySlots, db_keys: dict[int, bytes], *, generation: int) -> KeySlots:
+    """Every slot gets exactly ``db_keys`` sealed to its public key; ``generation`` becomes current."""
+    if generation not in db_keys:
+        raise ValueError("generation must be one of the sealed keys")
+    return KeySlots(slots.workspace_id, generation,
+                    tuple(reseal(slots.workspace_id, s, db_keys) for s in slots.slots))
+
+
+def _unwrap_private(workspace_id: str, slot: Slot, passphrase: str, kek: bytes | None = None) -> bytes:
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    kek = kek or derive_kek(passphrase, slot.salt, slot.kdf)
+    try:
+        return AESGCM(kek).decrypt(slot.priv_nonce, slot.priv_wrapped, _aad(workspace_id, slot.account_id, "priv"))
+    except InvalidTag as exc:
+        raise WrongPassphrase("De combinatie van naam en wachtzin klopt niet.") from exc
+
+
+def rewrap(workspace_id: str, slot: Slot, old_passphrase: str, new_passphrase: str, *,
+           kdf: KdfParams | None = None) -> Slot:
+    """Change a slot's passphrase: same key pair and sealed keys, new salt and wrapping.
+
+    Raises WrongPassphrase when ``old_passphrase`` does not open the slot. The
+    result never has ``must_change`` set.
+    """
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    priv = _unwrap_private(workspace_id, slot, old_passphrase)
+    kdf = kdf or DEFAULT_KDF
+    salt = secrets.token_bytes(16)
+    kek = derive_kek(new_passphrase, salt, kdf)
+    nonce = secrets.token_bytes(12)
+    wrapped = AESGCM(kek).encrypt(nonce, priv, _aad(workspace_id, slot.account_id, "priv"))
+    return replace(slot, kdf=kdf, salt=salt, priv_nonce=nonce, priv_wrapped=wrapped, must_change=False)
+
+
+# Letters and digits that cannot be mistaken for each other when read aloud or written down.
+_OTP_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
+
+
+def one_time_passphrase(groups: int = 5, size: int = 4) -> str:
+    """A random one-time passphrase such as ``k7m2-p9qx-4hdt-w3za-n8fe`` (about 99 bits)."""
+    return "-".join("".join(secrets.choice(_OTP_ALPHABET) for _ in range(size)) for _ in range(groups))
 
 
 def unlock_slot(workspace_id: str, slot: Slot, passphrase: str, *, kek: bytes | None = None) -> dict[int, bytes]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import uuid
 from dataclasses import dataclass, field
+from typing import Callable
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -60,6 +61,7 @@ class Workspace:
     workspace_id: str
     _lock: object | None = field(default=None, repr=False)
     _db_keys: dict[int, bytes] = field(default_factory=dict, repr=False)
+    _db_generation: int | None = field(default=None, repr=False)  # the generation whose key opened the db
 
     # --- info -----------------------------------------------------------
     def info(self, key: str, default: str | None = None) -> str | None:
@@ -110,6 +112,118 @@ class Workspace:
             if lock is not None:
                 lock.release()
 
+    # --- key slots and key rotation ----------------------------------------
+    @property
+    def slots_path(self) -> Path:
+        return self.data_dir / SLOTS_NAME
+
+    def read_slots(self) -> "keyslots.KeySlots":
+        return keyslots.read_keyslots(self.slots_path)
+
+    def write_slots(self, slots: "keyslots.KeySlots") -> None:
+        keyslots.write_keyslots(self.slots_path, slots)
+
+    @property
+    def db_generation(self) -> int | None:
+        return self._db_generation
+
+    def current_db_keys(self) -> dict[int, bytes]:
+        """generation -> key of the key that currently encrypts the database (for sealing new slots)."""
+        g = self._db_generation
+        if g is None or g not in self._db_keys:
+            raise WorkspaceError("De sleutel van de werkruimte is onbekend. Sluit de app en open hem opnieuw.")
+        return {g: self._db_keys[g]}
+
+    def active_account_ids(self) -> frozenset[str]:
+        return frozenset(r[0] for r in self.db.conn.execute("SELECT id FROM account WHERE actief = 1"))
+
+    def key_maintenance_needed(self) -> bool:
+        """A rotation was cut off, or some slot belongs to an account that is not (or no longer) active."""
+        slots = self.read_slots()
+        if slots.rotation_pending or self._db_generation != slots.generation:
+            return True
+        active = self.active_account_ids()
+        return any(s.account_id not in active for s in slots.slots)
+
+    def rotate_db_key(self, *, remove_account_ids=frozenset(),
+                      _after_step: Callable[[str], None] | None = None) -> int:
+        """Encrypt the database with a new random key and re-seal it for every active account.
+
+        Returns the new generation. Crash-safe in three steps, each leaving a state
+        that still opens (``Workspace.open`` tries the current generation, then older):
+
+        1. write ``keyslots.json`` with *both* the old and the new key sealed to every
+           remaining slot (``generation`` = new). Removed accounts have no slot from here on;
+        2. ``PRAGMA rekey`` the database to the new key (inside SQLCipher this is one
+           transaction: a crash rolls back to the old key, which step 1 still holds);
+        3. write ``keyslots.json`` with only the new key.
+
+        Why deactivation needs this: removing a slot alone is not enough. Someone
+        who kept a copy of the old ``keyslots.json`` (or finds one in a backup)
+        could still unwrap the old database key with their old passphrase. After
+        the rekey that key no longer opens the live database.
+
+        Backups written before the rotation stay encrypted with the key of their
+        own generation; see docs/security.md.
+
+        Slots are kept only for accounts that are active in the database and not in
+        ``remove_account_ids``. ``_after_step`` is a test hook called with
+        ``"dubbel"`` (after step 1) and ``"rekey"`` (after step 2).
+        """
+        from ghnt_desktop.storage.connection import open_encrypted, rekey
+
+        if self.db.conn.in_transaction:
+            raise RuntimeError("rotate_db_key cannot run inside a transaction")
+        slots = self.read_slots()
+        old_keys = self.current_db_keys()
+        (old_gen, old_key), = old_keys.items()
+        new_gen = max(slots.generations() | {old_gen, slots.generation}) + 1
+        new_key = keyslots.new_db_key()
+        keep_ids = self.active_account_ids() - set(remove_account_ids)
+        keep = slots.without_accounts({s.account_id for s in slots.slots} - keep_ids)
+        if not keep.slots:
+            raise WorkspaceError("Er moet minstens één actief account overblijven dat de werkruimte kan openen.")
+        # 1. both generations
+        self.write_slots(keyslots.reseal_all(keep, {old_gen: old_key, new_gen: new_key}, generation=new_gen))
+        if _after_step:
+            _after_step("dubbel")
+        # 2. rekey (never in WAL mode: checkpoint, rollback journal, rekey, back to WAL)
+        conn = self.db.conn
+        wal = str(conn.execute("PRAGMA journal_mode").fetchone()[0]).lower() == "wal"
+        if wal:
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            conn.execute("PRAGMA journal_mode = DELETE")
+        rekey(self.db, new_key)
+        self._db_keys = {old_gen: old_key, new_gen: new_key}
+        self._db_generation = new_gen
+        if wal:
+            enable_wal(self.db)
+        check = open_encrypted(self.data_dir / DB_NAME, new_key)  # the file really opens with the new key
+        check.conn.close()
+        if _after_step:
+            _after_step("rekey")
+        # 3. only the new generation
+        self.write_slots(keyslots.reseal_all(keep, {new_gen: new_key}, generation=new_gen))
+        self._db_keys = {new_gen: new_key}
+        return new_gen
+
+    def complete_interrupted_rotation(self) -> int | None:
+        """Finish what :meth:`rotate_db_key` started (or drop stale slots) by rotating once more.
+
+        Returns the new generation, or None when nothing needed doing.
+        """
+        if not self.key_maintenance_needed():
+            return None
+        slots = self.read_slots()
+        active = self.active_account_ids()
+        stale = any(s.account_id not in active for s in slots.slots)
+        if not stale and self._db_generation == slots.generation:
+            # Cut off after the rekey (step 2): only the final slot file is missing.
+            self.write_slots(keyslots.reseal_all(slots, self.current_db_keys(), generation=slots.generation))
+            self._db_keys = self.current_db_keys()
+            return slots.generation
+        return self.rotate_db_key()
+
     # --- creation -------------------------------------------------------
     @classmethod
     def create(cls, data_dir: Path, *, organisatie: str, gemeenten: list[tuple[str, str]], login: str, naam: str,
@@ -148,7 +262,7 @@ class Workspace:
             # Slots are written only after the database exists and holds the account.
             keyslots.write_keyslots(data_dir / SLOTS_NAME, keyslots.KeySlots(workspace_id, 1, (slot,)))
             session = Session(account_id, login.strip(), naam, frozenset(rollen))
-            return cls(data_dir, db, session, workspace_id, lock, {1: db_key})
+            return cls(data_dir, db, session, workspace_id, lock, {1: db_key}, 1)
         except BaseException:
             lock.release()
             raise
@@ -172,7 +286,7 @@ class Workspace:
         lock = acquire_lock(data_dir)
         db = None
         try:
-            db = _open_with_generations(data_dir / DB_NAME, db_keys, slots.generation)
+            db, opened_generation = _open_with_generations_info(data_dir / DB_NAME, db_keys, slots.generation)
             migrations.check_not_too_new(db)
             if not _read_only(data_dir):
                 enable_wal(db)
@@ -190,7 +304,7 @@ class Workspace:
             teams = frozenset(r[0] for r in db.conn.execute(
                 "SELECT team_id FROM account_team WHERE account_id = ?", [slot.account_id]))
             session = Session(slot.account_id, slot.login, row[1], rollen, teams, slot.must_change)
-            ws = cls(data_dir, db, session, slots.workspace_id, lock, db_keys)
+            ws = cls(data_dir, db, session, slots.workspace_id, lock, db_keys, opened_generation)
             return ws
         except BaseException:
             if db is not None:
@@ -219,16 +333,26 @@ def _read_only(data_dir: Path) -> bool:
 
 def _open_with_generations(path: Path, db_keys: dict[int, bytes], generation: int):
     """Open with the current generation's key; fall back to the previous one (interrupted rotation)."""
+    return _open_with_generations_info(path, db_keys, generation)[0]
+
+
+def _open_with_generations_info(path: Path, db_keys: dict[int, bytes], generation: int):
+    """Like :func:`_open_with_generations`, also returning the generation whose key worked.
+
+    Trying a wrong key is harmless, also with a hot rollback journal left by a
+    rekey that was cut off: SQLCipher refuses the key before touching the file.
+    """
     from ghnt_desktop.storage.connection import WrongPassphraseOrCorrupt
 
     order = sorted(db_keys, key=lambda g: (g != generation, -g))
     last_exc: Exception | None = None
     for g in order:
         try:
-            return open_encrypted(path, db_keys[g])
+            return open_encrypted(path, db_keys[g]), g
         except WrongPassphraseOrCorrupt as exc:
             last_exc = exc
-    assert last_exc is not None
+    if last_exc is None:
+        raise WrongPassphrase("Dit account heeft geen sleutel voor deze werkruimte. Neem contact op met de beheerder.")
     raise last_exc
 
 

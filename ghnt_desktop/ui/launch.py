@@ -81,8 +81,11 @@ def run_gui(args) -> int:
     elif quit_after:
         raise UserError("--quit-after-startup heeft --user en --passphrase-file nodig.")
     elif not holds_workspace(data_dir):
+        from ghnt_desktop.ui.location_warning import check_location
         from ghnt_desktop.ui.setup_dialog import SetupDialog
 
+        if not check_location(data_dir):
+            return 0
         dlg = SetupDialog(data_dir)
         if not dlg.exec():
             return 0
@@ -98,7 +101,11 @@ def run_gui(args) -> int:
     from ghnt_desktop.ui.main_window import MainWindow
 
     try:
-        win = MainWindow(ws)
+        if not _before_main_window(ws, quit_after):
+            return 0
+        from ghnt_desktop.services import settings
+
+        win = MainWindow(ws, idle_minutes=settings.haal(ws, "autolock_minuten"))
         trace("window built")
         win.show()
         if quit_after:
@@ -107,9 +114,33 @@ def run_gui(args) -> int:
             trace("painted")
             win.close()
             return 0
+        from PySide6.QtCore import QTimer
+
+        from ghnt_desktop.ui.beheer_view import show_retention_notice
+
+        QTimer.singleShot(0, lambda: show_retention_notice(ws, win))
         return app.exec()
     finally:
         ws.close()
+
+
+def _before_main_window(ws, headless: bool) -> bool:
+    """Checks between unlocking and the main window: storage location and a one-time passphrase."""
+    from ghnt_desktop.errors import UserError
+
+    if headless:
+        from ghnt_desktop.services.location import beoordeel
+
+        loc = beoordeel(ws.data_dir)
+        if not loc.veilig:
+            sys.stderr.write(f"ghnt: let op: {loc.uitleg.splitlines()[0]}\n")
+        if ws.session.must_change:
+            raise UserError("Je moet eerst je eenmalige wachtzin wijzigen. Start de app met het venster om dat te doen.")
+        return True
+    from ghnt_desktop.ui.change_passphrase_dialog import ensure_passphrase_changed
+    from ghnt_desktop.ui.location_warning import check_location
+
+    return check_location(ws) and ensure_passphrase_changed(ws)
 
 
 def _install_excepthook() -> None:

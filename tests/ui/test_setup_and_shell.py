@@ -157,7 +157,7 @@ def test_idle_lock_fires(qtbot, demo_dir):
     try:
         qtbot.waitUntil(lambda: win.is_locked, timeout=3000)
         assert not win.stack.isVisible()
-        qtbot.waitUntil(lambda: win.unlock_dialog.isVisible())
+        qtbot.waitUntil(lambda: getattr(win, "unlock_dialog", None) is not None and win.unlock_dialog.isVisible())
     finally:
         win.close()
         ws.close()

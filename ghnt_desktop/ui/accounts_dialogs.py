@@ -1,0 +1,166 @@
+"""Dialogs for the Accounts tab: create or change an account, show a one-time passphrase once."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QLabel, QLineEdit,
+                               QListWidget, QListWidgetItem, QPushButton, QVBoxLayout)
+
+from ghnt_desktop.domain.roles import Rol
+from ghnt_desktop.errors import UserError
+
+ROL_UITLEG = {
+    Rol.PROFESSIONAL: "werkt met eigen meldcode-dossiers",
+    Rol.AANDACHTSFUNCTIONARIS: "ziet de dossiers van het team, tekent besluiten mee, bevestigt vernietigen",
+    Rol.MANAGER: "zelfscan, plan van aanpak en cijfers; geen dossiers",
+    Rol.BEHEERDER: "accounts, instellingen, bewaartermijnen en logboek; geen dossiers",
+}
+
+
+class AccountDialog(QDialog):
+    """Create (``account=None``) or change an account. After creating, ``self.one_time`` holds the passphrase."""
+
+    def __init__(self, ws, parent=None, *, account=None) -> None:
+        from ghnt_desktop.services import accounts
+
+        super().__init__(parent)
+        self.ws = ws
+        self.account = account
+        self.account_id: str | None = None
+        self.one_time: str | None = None
+        title = "Account wijzigen" if account else "Nieuw account"
+        self.setWindowTitle(title)
+        self.setAccessibleName(title)
+        lay = QVBoxLayout(self)
+        form = QFormLayout()
+        self.naam_edit = QLineEdit(account.naam if account else "")
+        self.naam_edit.setAccessibleName("Volledige naam")
+        form.addRow("&Naam:", self.naam_edit)
+        self.login_edit = QLineEdit(account.login if account else "")
+        self.login_edit.setAccessibleName("Inlognaam")
+        self.login_edit.setReadOnly(account is not None)
+        form.addRow("&Inlognaam:", self.login_edit)
+        lay.addLayout(form)
+        rollen_box = QGroupBox("Rollen")
+        rl = QVBoxLayout(rollen_box)
+        self.rol_checks: dict[Rol, QCheckBox] = {}
+        for rol in Rol:
+            cb = QCheckBox(f"{rol.label} – {ROL_UITLEG[rol]}")
+            cb.setAccessibleName(rol.label)
+            cb.setChecked(bool(account and rol in account.rollen))
+            self.rol_checks[rol] = cb
+            rl.addWidget(cb)
+        lay.addWidget(rollen_box)
+        lay.addWidget(QLabel("&Teams (vink aan met de spatiebalk):"))
+        self.team_list = QListWidget()
+        self.team_list.setAccessibleName("Teams")
+        for team_id, naam in accounts.teams(ws):
+            item = QListWidgetItem(naam)
+            item.setData(Qt.ItemDataRole.UserRole, team_id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if account and team_id in account.team_ids
+                               else Qt.CheckState.Unchecked)
+            self.team_list.addItem(item)
+        self.team_list.setMaximumHeight(140)
+        lay.addWidget(self.team_list)
+        if account is None:
+            note = QLabel("De app maakt een eenmalige wachtzin. Die zie je één keer. Bij de eerste keer inloggen "
+                          "kiest de nieuwe collega een eigen wachtzin.")
+            note.setWordWrap(True)
+            lay.addWidget(note)
+        self.error = QLabel("")
+        self.error.setObjectName("foutmelding")
+        self.error.setWordWrap(True)
+        self.error.setAccessibleName("Foutmelding")
+        lay.addWidget(self.error)
+        buttons = QDialogButtonBox()
+        self.ok_button = QPushButton("&Opslaan" if account else "Account &maken")
+        self.ok_button.setAccessibleName("Opslaan" if account else "Account maken")
+        self.ok_button.setDefault(True)
+        buttons.addButton(self.ok_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(QDialogButtonBox.StandardButton.Cancel).setAccessibleName("Annuleren")
+        buttons.accepted.connect(self.try_save)
+        buttons.rejected.connect(self.reject)
+        lay.addWidget(buttons)
+        self.naam_edit.setFocus()
+
+    def rollen(self) -> frozenset[Rol]:
+        return frozenset(r for r, cb in self.rol_checks.items() if cb.isChecked())
+
+    def team_ids(self) -> frozenset[int]:
+        out = set()
+        for i in range(self.team_list.count()):
+            item = self.team_list.item(i)
+            if item.checkState() == Qt.CheckState.Checked:
+                out.add(int(item.data(Qt.ItemDataRole.UserRole)))
+        return frozenset(out)
+
+    def try_save(self) -> None:
+        from ghnt_desktop.services import accounts
+
+        try:
+            if self.account is None:
+                self.account_id, self.one_time = accounts.maak_account_met_eenmalige_wachtzin(
+                    self.ws, login=self.login_edit.text().strip(), naam=self.naam_edit.text().strip(),
+                    rollen=self.rollen(), team_ids=self.team_ids())
+            else:
+                accounts.wijzig_account(self.ws, self.account.id, naam=self.naam_edit.text(), rollen=self.rollen(),
+                                        team_ids=self.team_ids())
+                self.account_id = self.account.id
+        except UserError as exc:
+            self.error.setText(str(exc))
+            return
+        self.accept()
+
+
+class OneTimePassphraseDialog(QDialog):
+    """Shows a one-time passphrase once. Closing is only possible after ticking 'overgenomen'."""
+
+    def __init__(self, naam: str, login: str, passphrase: str, parent=None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Eenmalige wachtzin")
+        self.setAccessibleName("Eenmalige wachtzin")
+        lay = QVBoxLayout(self)
+        intro = QLabel(
+            f"Dit is de eenmalige wachtzin voor <b>{_esc(naam)}</b> (inlognaam <b>{_esc(login)}</b>).<br><br>"
+            "Geef hem persoonlijk door, of via een veilige weg. Stuur hem niet samen met de inlognaam in één mail. "
+            f"Bij de eerste keer inloggen moet {_esc(naam)} een eigen wachtzin kiezen.<br><br>"
+            "<b>De app laat deze wachtzin maar één keer zien.</b>")
+        intro.setWordWrap(True)
+        intro.setTextFormat(Qt.TextFormat.RichText)
+        lay.addWidget(intro)
+        self.passphrase_edit = QLineEdit(passphrase)
+        self.passphrase_edit.setReadOnly(True)
+        self.passphrase_edit.setAccessibleName("Eenmalige wachtzin")
+        self.passphrase_edit.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)  # no copy to clipboard history
+        font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        font.setPointSize(max(font.pointSize(), 14))
+        font.setWeight(QFont.Weight.Bold)
+        self.passphrase_edit.setFont(font)
+        lay.addWidget(self.passphrase_edit)
+        self.done_check = QCheckBox("Ik heb de wachtzin &overgenomen")
+        self.done_check.setAccessibleName("Ik heb de wachtzin overgenomen")
+        lay.addWidget(self.done_check)
+        buttons = QDialogButtonBox()
+        self.close_button = QPushButton("&Sluiten")
+        self.close_button.setAccessibleName("Sluiten")
+        self.close_button.setEnabled(False)
+        buttons.addButton(self.close_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.accepted.connect(self.accept)
+        self.done_check.toggled.connect(self.close_button.setEnabled)
+        lay.addWidget(buttons)
+        self.done_check.setFocus()
+
+    def reject(self) -> None:  # Esc only closes once the passphrase was taken over
+        if self.done_check.isChecked():
+            super().reject()
+
+    def done(self, r: int) -> None:  # noqa: D401 - Qt override
+        self.passphrase_edit.clear()
+        super().done(r)
+
+
+def _esc(text: str) -> str:
+    from html import escape
+
+    return escape(text)
