@@ -222,8 +222,8 @@ def controleer_bewerkbaar(status: ScanStatus) -> None:
     """Raise ``ScanNietBewerkbaar`` when answers, deelnemers or details may no longer change."""
     if status is ScanStatus.VASTGESTELD:
         raise ScanNietBewerkbaar(
-            "Deze zelfscan is vastgesteld. U kunt hem niet meer wijzigen. "
-            "Wilt u toch iets aanpassen? Heropen de zelfscan; er komt dan een nieuwe versie."
+            "Deze zelfscan is vastgesteld. Je kunt hem niet meer wijzigen. "
+            "Wil je toch iets aanpassen? Heropen de zelfscan; er komt dan een nieuwe versie."
         )
 
 
@@ -238,7 +238,7 @@ def controleer_overgang(van: ScanStatus, naar: ScanStatus, voortgang: Voortgang)
     if van is ScanStatus.VASTGESTELD:
         raise OngeldigeStatusovergang(
             "Deze zelfscan is vastgesteld. De status kan niet meer veranderen. "
-            "Heropen de zelfscan als u iets wilt aanpassen; er komt dan een nieuwe versie."
+            "Heropen de zelfscan als je iets wilt aanpassen; er komt dan een nieuwe versie."
         )
     if naar not in TOEGESTANE_OVERGANGEN[van]:
         if van is ScanStatus.CONCEPT and naar is ScanStatus.VASTGESTELD:
@@ -252,7 +252,7 @@ def controleer_overgang(van: ScanStatus, naar: ScanStatus, voortgang: Voortgang)
     if naar in (ScanStatus.INGEVULD, ScanStatus.VASTGESTELD) and not voortgang.compleet:
         raise OngeldigeStatusovergang(
             f"Nog niet alle standaarden zijn beantwoord ({voortgang.beantwoord} van {voortgang.totaal}). "
-            "Beantwoord eerst alle standaarden. Weet u het antwoord niet? Kies dan 'Weet niet'."
+            "Beantwoord eerst alle standaarden. Weet je het antwoord niet? Kies dan 'Weet niet'."
         )
 
 
@@ -278,11 +278,11 @@ def heropen(scan: Zelfscan, reden: str) -> Zelfscan:
     """
     if scan.status is not ScanStatus.VASTGESTELD:
         raise OngeldigeStatusovergang(
-            "Alleen een vastgestelde zelfscan kan worden heropend. Deze zelfscan kunt u gewoon aanpassen."
+            "Alleen een vastgestelde zelfscan kan worden heropend. Deze zelfscan kun je gewoon aanpassen."
         )
     if not isinstance(reden, str) or not reden.strip():
         raise ValidationError(
-            "Geef een reden op waarom u de zelfscan heropent.",
+            "Geef een reden op waarom je de zelfscan heropent.",
             details=["reden: mag niet leeg zijn"],
         )
     reden = reden.strip()

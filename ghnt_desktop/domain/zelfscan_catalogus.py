@@ -434,7 +434,7 @@ def controleer_object(p: Problemen, waarde: Any, plaats: str, sleutels: Iterable
     for k in waarde:
         if k not in sleutels:
             hint = difflib.get_close_matches(k, sleutels, n=1)
-            extra = f'; bedoelt u "{hint[0]}"?' if hint else "; haal het weg of controleer de spelling"
+            extra = f'; bedoel je "{hint[0]}"?' if hint else "; haal het weg of controleer de spelling"
             p.voeg_toe(pad(plaats, toon(k, 30)[1:-1]), f"onbekend veld{extra}")
     for k in sleutels:
         if k not in waarde:

@@ -71,7 +71,7 @@ def migrate(db: "sqlite_utils.Database", *, backup: Callable[[str], object] | No
     if not pending:
         return 0
     if have > 0 and backup is not None:
-        backup(f"voor-migratie-schema{have}-{datetime.now():%Y%m%d-%H%M%S}")
+        backup(f"voor-migratie-schema{have}-{datetime.now():%Y%m%d-%H%M%S-%f}")
     conn = db.conn
     script = "BEGIN IMMEDIATE;\n"
     for m in pending:

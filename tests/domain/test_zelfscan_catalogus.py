@@ -230,7 +230,7 @@ def test_onbekend_veld_geeft_suggestie():
     d = klein_kader()
     d["standaarden"][0]["titell"] = d["standaarden"][0].pop("titel")
     e = _fout(_bytes(d))
-    assert 'standaarden[0].titell: onbekend veld; bedoelt u "titel"?' in e.details
+    assert 'standaarden[0].titell: onbekend veld; bedoel je "titel"?' in e.details
     assert "standaarden[0].titel: dit veld ontbreekt" in e.details
 
 
