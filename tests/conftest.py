@@ -12,6 +12,18 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest  # noqa: E402
 
+from ghnt_desktop.ui import refcount_guard  # noqa: E402
+
+# PySide6 6.12 on Python 3.11 lowers the refcount of None/True/False on Qt calls (see that module);
+# the test process makes tens of thousands of them, also before make_app() starts the timer.
+refcount_guard.install()
+
+
+@pytest.fixture(autouse=True)
+def _refcount_ballast():
+    refcount_guard.top_up()
+    yield
+
 ROOT = Path(__file__).resolve().parent.parent
 PASSPHRASE = "groene appel fiets molen 42"
 

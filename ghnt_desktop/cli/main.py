@@ -15,8 +15,9 @@ MAX_PASSPHRASE_FILE = 4096
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # Dutch usage errors, exit 2
-        self.print_usage(sys.stderr)
-        sys.stderr.write(f"ghnt: verkeerd gebruik: {message}\n")
+        if sys.stderr is not None:
+            self.print_usage(sys.stderr)
+        _err(f"ghnt: verkeerd gebruik: {message}\n")
         raise SystemExit(2)
 
 
@@ -42,26 +43,31 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def read_passphrase_file(path: Path) -> str:
+def read_first_line(path: Path, *, wat: str = "wachtzinbestand", geheim: str = "wachtzin") -> str:
+    """The secret on the first line of a file (passphrase, PDF password), with Dutch errors."""
     try:
         with open(path, "rb") as fh:
             data = fh.read(MAX_PASSPHRASE_FILE + 1)
     except FileNotFoundError:
-        raise UserError(f"Het wachtzinbestand bestaat niet: {path}") from None
+        raise UserError(f"Het {wat} bestaat niet: {path}") from None
     except IsADirectoryError:
-        raise UserError(f"Het wachtzinbestand is een map, geen bestand: {path}") from None
+        raise UserError(f"Het {wat} is een map, geen bestand: {path}") from None
     except OSError:
-        raise UserError(f"Het wachtzinbestand kan niet worden gelezen: {path}") from None
+        raise UserError(f"Het {wat} kan niet worden gelezen: {path}") from None
     first = data.split(b"\n", 1)[0]
     if len(first) > MAX_PASSPHRASE_FILE - 1:
-        raise UserError("De eerste regel van het wachtzinbestand is te lang.")
+        raise UserError(f"De eerste regel van het {wat} is te lang.")
     try:
         text = first.decode("utf-8-sig").rstrip("\r")
     except UnicodeDecodeError:
-        raise UserError("Het wachtzinbestand is geen leesbare tekst (UTF-8).") from None
+        raise UserError(f"Het {wat} is geen leesbare tekst (UTF-8).") from None
     if not text or "\x00" in text:
-        raise UserError("Het wachtzinbestand is leeg of bevat geen geldige wachtzin op de eerste regel.")
+        raise UserError(f"Het {wat} is leeg of bevat geen geldige {geheim} op de eerste regel.")
     return text
+
+
+def read_passphrase_file(path: Path) -> str:
+    return read_first_line(path)
 
 
 def resolve_data_dir(args: argparse.Namespace) -> Path:
@@ -95,6 +101,19 @@ def open_workspace_from_args(args: argparse.Namespace):
     return login(resolve_data_dir(args), user, passphrase)
 
 
+def _err(text: str) -> None:
+    """Write to stderr; a windowed Windows build has none, then show the message in a dialog."""
+    if sys.stderr is not None:
+        sys.stderr.write(text)
+        return
+    try:
+        from ghnt_desktop.ui.messages import fatal_box
+
+        fatal_box(text.removeprefix("ghnt: ").strip())
+    except Exception:
+        pass
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     parser = build_parser()
@@ -109,17 +128,24 @@ def main(argv: list[str] | None = None) -> int:
 
         return run_gui(args)
     except _UsageError as exc:
-        parser.print_usage(sys.stderr)
-        sys.stderr.write(f"ghnt: verkeerd gebruik: {exc}\n")
+        if sys.stderr is not None:
+            parser.print_usage(sys.stderr)
+        _err(f"ghnt: verkeerd gebruik: {exc}\n")
         return 2
     except UserError as exc:
-        sys.stderr.write(f"ghnt: {exc}\n")
+        _err(f"ghnt: {exc}\n")
         return exc.exit_code
     except KeyboardInterrupt:
-        sys.stderr.write("ghnt: afgebroken.\n")
+        _err("ghnt: afgebroken.\n")
         return 1
-    except Exception as exc:  # a bug: local crash report without case content
-        path = crash.write_report(exc)
+    except Exception as exc:
+        from ghnt_desktop.storage.errors_map import to_user_error
+
+        known = to_user_error(exc)  # disk full, locked, damaged database: an environment error, not a bug
+        if known is not None:
+            _err(f"ghnt: {known}\n")
+            return known.exit_code
+        path = crash.write_report(exc)  # a bug: local crash report without case content
         where = f" Een foutrapport (zonder persoonsgegevens) staat in {path}." if path else ""
-        sys.stderr.write(f"ghnt: er ging iets mis in de app.{where}\n")
+        _err(f"ghnt: er ging iets mis in de app.{where}\n")
         return 1

@@ -118,7 +118,7 @@ def controleer_bewerken(status: PlanStatus | str) -> None:
     if not mag_bewerken(status):
         raise PlanRegelFout(
             "Dit plan is vastgesteld en kan niet meer veranderen. "
-            "Maak een nieuwe versie als u iets wilt aanpassen."
+            "Maak een nieuwe versie als je iets wilt aanpassen."
         )
 
 

@@ -90,7 +90,7 @@ def login(data_dir: Path, user: str, passphrase: str, *, kek: bytes | None = Non
         raise
     try:
         failures = read_failures(data_dir)
-        with ws.db.atomic():
+        with audit.savepoint(ws.db):  # before sqlite-utils is loaded (fast start-up); see storage.audit
             for t in failures.times:
                 audit.record(ws.db, actie="ontgrendelen_mislukt", object_type="werkruimte",
                              object_id=ws.workspace_id, resultaat="geweigerd", actor_id=None)

@@ -239,7 +239,20 @@ def melding_bij_start(ws: Workspace, vandaag: date | None = None) -> str | None:
 
 # --- acting --------------------------------------------------------------------
 
+# Modules that register a deleter when imported; loaded before any destruction so a beheerder-only
+# process (which never opened the meldcode screen) can still act.
+_VERWIJDERAAR_MODULES = ("ghnt_desktop.services.meldcode",)
+
+
+def _laad_verwijderaars() -> None:
+    import importlib
+
+    for name in _VERWIJDERAAR_MODULES:
+        importlib.import_module(name)
+
+
 def _vereis_verwijderbaar(record_type: str) -> RecordType:
+    _laad_verwijderaars()
     rt = soort(record_type)
     if not rt.verwijderbaar:
         raise UserError(f"{rt.naam}: de app vernietigt deze gegevens niet. {rt.toelichting}".strip())
@@ -286,6 +299,13 @@ def _grond(ws: Workspace, record_type: str, rid: str) -> str:
     return (row[0] or "") if row else ""
 
 
+def _backup_voor_vernietigen(ws: Workspace) -> None:
+    """An encrypted backup right before a purge (it raises, and nothing is destroyed, if that fails)."""
+    from ghnt_desktop.services.backup import backup_before_purge
+
+    backup_before_purge(ws)
+
+
 def bevestig_verwijdering(ws: Workspace, record_type: str, record_id: str | int, *,
                           vandaag: date | None = None) -> bool:
     """Confirm deletion as beheerder or aandachtsfunctionaris. Returns True when the record is now destroyed."""
@@ -298,6 +318,8 @@ def bevestig_verwijdering(ws: Workspace, record_type: str, record_id: str | int,
         raise UserError("Voor deze gegevens loopt geen bewaartermijn. Er is niets te bevestigen.")
     v = _controleer_bevestiging(ws, loaded[0], vandaag, "vernietiging_bevestigen")
     klaar = v.mag_weg(vandaag)
+    if klaar:
+        _backup_voor_vernietigen(ws)
     with ws.db.atomic():
         _sla_bevestiging_op(ws, v)
         if klaar:
@@ -333,6 +355,8 @@ def vroegtijdig_vernietigen(ws: Workspace, record_type: str, record_id: str | in
     if not al_bevestigd:
         v = _controleer_bevestiging(ws, replace(huidig, vroegtijdig=True), vandaag, "vernietiging_verzoeken")
     klaar = v is not None and v.mag_weg(vandaag)
+    if klaar:
+        _backup_voor_vernietigen(ws)
     with ws.db.atomic():
         ws.db.conn.execute(
             "INSERT INTO bewaar_item (record_type, record_id, vroegtijdig, vroegtijdig_grond, vroegtijdig_reden,"

@@ -7,12 +7,14 @@ previous hash and the canonical entry; the newest hash is also kept in
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
+import secrets
 import platform
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 if TYPE_CHECKING:  # pragma: no cover
     import sqlite_utils
@@ -36,11 +38,31 @@ def _head(db: "sqlite_utils.Database") -> str:
     return row[0] if row else GENESIS
 
 
+@contextlib.contextmanager
+def savepoint(db: "sqlite_utils.Database") -> Iterator[None]:
+    """A (nestable) transaction on the raw connection, compatible with ``db.atomic()``.
+
+    The audit trail is the lowest layer and is written at login, before sqlite-utils is loaded
+    (see ``storage.connection.LazyDatabase``); everything else uses ``db.atomic()``.
+    """
+    conn = db.conn
+    name = f"audit_{secrets.token_hex(8)}"
+    conn.execute(f"SAVEPOINT {name}")
+    try:
+        yield
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute(f"ROLLBACK TO SAVEPOINT {name}")
+            conn.execute(f"RELEASE SAVEPOINT {name}")
+        raise
+    conn.execute(f"RELEASE SAVEPOINT {name}")
+
+
 def record(db: "sqlite_utils.Database", *, actie: str, object_type: str, object_id: str | int | None = None,
            resultaat: str = "ok", actor_id: str | None = None, namens_id: str | None = None,
            herkomst: str | None = None) -> None:
     """Append one entry. Call inside the same ``db.atomic()`` block as the change it records."""
-    with db.atomic():
+    with savepoint(db):
         # Chain to the stored head, not to the last remaining row: then a removed tail stays detectable
         # even after new entries are written.
         prev_hash = _head(db)

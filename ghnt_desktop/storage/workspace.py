@@ -368,12 +368,12 @@ def _ensure_writable_dir(data_dir: Path) -> None:
 
 def acquire_lock(data_dir: Path):
     """Single writer per data dir. The OS releases the lock if the process dies (no stale locks)."""
-    from filelock import FileLock, Timeout
+    from ghnt_desktop.storage.single_writer import AlreadyLocked, SingleWriterLock
 
-    lock = FileLock(str(Path(data_dir) / LOCK_NAME), timeout=0)
+    lock = SingleWriterLock(Path(data_dir) / LOCK_NAME)
     try:
         lock.acquire()
-    except Timeout as exc:
+    except AlreadyLocked as exc:
         raise WorkspaceLocked(
             "GHNT Desktop is al geopend met deze gegevensmap (misschien in een ander venster). "
             "Gebruik dat venster, of sluit het eerst."

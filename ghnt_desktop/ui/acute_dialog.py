@@ -10,9 +10,30 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout
 from ghnt_desktop.paths import resource_path
 
 
+# Used only when resources/acuut/acuut.json is missing or damaged: the emergency numbers must always show.
+FALLBACK = {
+    "titel": "Acuut onveilig? Dit doe je nu",
+    "inleiding": "Is iemand nu in gevaar? Wacht dan niet op de stappen van de meldcode, maar handel meteen.",
+    "stappen": [{"kop": "Levensgevaar of gebeurt het nu?", "tekst": "Bel 112."},
+                {"kop": "Acuut onveilig?", "tekst": "Bel Veilig Thuis: 0800-2000, gratis, dag en nacht."}],
+    "nummers": [{"naam": "Alarmnummer", "nummer": "112", "toelichting": "Bij levensgevaar."},
+                {"naam": "Veilig Thuis", "nummer": "0800-2000", "toelichting": "Gratis, 24 uur per dag."}],
+}
+
+
 @cache
 def acute_content() -> dict:
-    return json.loads(resource_path("acuut", "acuut.json").read_text(encoding="utf-8"))
+    try:
+        data = json.loads(resource_path("acuut", "acuut.json").read_text(encoding="utf-8"))
+        if not all(isinstance(data.get(k), expected) for k, expected in
+                   (("titel", str), ("inleiding", str), ("stappen", list), ("nummers", list))):
+            raise ValueError("acuut.json")
+        return data
+    except (OSError, ValueError):
+        import logging
+
+        logging.getLogger("ghnt.ui").warning("acuut.json ontbreekt of is beschadigd; vaste tekst getoond")
+        return FALLBACK
 
 
 class AcuteDialog(QDialog):

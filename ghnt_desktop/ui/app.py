@@ -31,6 +31,7 @@ QLabel#foutmelding { color: #b00020; }
 """
 
 _translators: list[QTranslator] = []
+missing_fonts: list[str] = []  # filled by make_app(); the main window tells the user in Dutch
 
 
 def load_fonts() -> list[str]:
@@ -58,10 +59,13 @@ def load_translations(app: QApplication) -> bool:
 
 def make_app(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv or ["ghnt"])
+    from ghnt_desktop.ui import refcount_guard
+
+    refcount_guard.install(app)  # PySide6 6.12 on Python 3.11: see that module
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
     QLocale.setDefault(QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands))
-    load_fonts()
+    missing_fonts[:] = load_fonts()
     load_translations(app)
     set_text_size(app, BASE_POINT_SIZE)
     app.setStyleSheet(FOCUS_STYLE)
@@ -72,6 +76,11 @@ def set_text_size(app: QApplication, points: int) -> None:
     points = max(8, min(28, points))
     font = QFont(FONT_FAMILY, points)
     app.setFont(font)
+    # With a style sheet set, widgets that already exist keep their old font until the sheet is re-applied.
+    if app.styleSheet():
+        app.setStyleSheet(app.styleSheet())
+        # Re-polishing resets fonts that screens set relative to the app font: tell them once more.
+        app.fontChanged.emit(app.font())
 
 
 def text_size(app: QApplication) -> int:

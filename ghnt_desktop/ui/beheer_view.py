@@ -741,9 +741,15 @@ class BeheerView(QWidget):
 
             self.log_tab = LogboekWidget(ws)
         self.key_tab = KeyTab(ws) if mag(r, Actie.ACCOUNTS_BEHEREN) else None
+        self.backup_tab = None
+        if mag(r, Actie.BACKUPS_BEHEREN):
+            from ghnt_desktop.ui.backup_dialogs import BackupPanel
+
+            self.backup_tab = BackupPanel(ws)
+            self.backup_tab.restored.connect(self._restored)
         for tab, title in ((self.accounts_tab, "Accounts"), (self.settings_tab, "Instellingen"),
                            (self.retention_tab, "Bewaartermijnen"), (self.log_tab, "Logboek"),
-                           (self.key_tab, "Sleutel vernieuwen")):
+                           (self.backup_tab, "Reservekopieën"), (self.key_tab, "Sleutel vernieuwen")):
             if tab is not None:
                 self.tabs.addTab(tab, title)
         if self.accounts_tab is not None:
@@ -751,6 +757,13 @@ class BeheerView(QWidget):
         self.tabs.currentChanged.connect(self._tab_changed)
         # kept for code that still looks for the old single table
         self.table = self.accounts_tab.table if self.accounts_tab else None
+
+    def _restored(self, new_ws) -> None:
+        """After a restore the old workspace is closed: the main window continues with the new one."""
+        win = self.window()
+        switch = getattr(win, "switch_workspace", None)
+        if switch is not None:
+            switch(new_ws)
 
     def tab_titles(self) -> list[str]:
         return [self.tabs.tabText(i) for i in range(self.tabs.count())]

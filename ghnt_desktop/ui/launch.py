@@ -43,7 +43,8 @@ def _tracer():
     if not os.environ.get("GHNT_TRACE_STARTUP"):
         return lambda name: None
     t0 = time.perf_counter()
-    return lambda name: sys.stderr.write(f"startup {name}: {(time.perf_counter() - t0) * 1000:.0f} ms\n")
+    return lambda name: sys.stderr.write(
+        f"startup {name}: {(time.perf_counter() - t0) * 1000:.0f} ms (epoch {time.time():.6f})\n")
 
 
 def run_gui(args) -> int:
@@ -73,11 +74,21 @@ def run_gui(args) -> int:
 
     quit_after = bool(getattr(args, "quit_after_startup", False))
     if creds:
+        from ghnt_desktop.errors import WorkspaceCorrupt
+
         unlock_thread.join()
         trace("unlocked")
-        if unlock_thread.error is not None:
-            raise unlock_thread.error
-        ws = unlock_thread.workspace
+        err = unlock_thread.error
+        if isinstance(err, WorkspaceCorrupt) and not quit_after:
+            from ghnt_desktop.ui.recovery import offer_restore
+
+            ws = offer_restore(data_dir, creds[0], creds[1], None, reason=str(err))
+            if ws is None:
+                return 1
+        elif err is not None:
+            raise err
+        else:
+            ws = unlock_thread.workspace
     elif quit_after:
         raise UserError("--quit-after-startup heeft --user en --passphrase-file nodig.")
     elif not holds_workspace(data_dir):
@@ -91,37 +102,74 @@ def run_gui(args) -> int:
             return 0
         ws = dlg.workspace
     else:
-        from ghnt_desktop.ui.unlock_dialog import UnlockDialog
+        from ghnt_desktop.ui.recovery import refuse_if_running
 
-        dlg = UnlockDialog(data_dir)
+        if refuse_if_running(data_dir):
+            return 1
+        dlg = _StartUnlockDialog(data_dir)
         if not dlg.exec():
             return 0
         ws = dlg.workspace
 
     from ghnt_desktop.ui.main_window import MainWindow
 
+    win = None
     try:
         if not _before_main_window(ws, quit_after):
             return 0
+        if not quit_after:  # the start-up measurement stays a measurement of start-up
+            from ghnt_desktop.ui.recovery import daily_backup_or_recover
+
+            ws = daily_backup_or_recover(ws, None)
+            if ws is None:
+                return 1
         from ghnt_desktop.services import settings
 
         win = MainWindow(ws, idle_minutes=settings.haal(ws, "autolock_minuten"))
         trace("window built")
         win.show()
         if quit_after:
-            win.repaint()
-            app.processEvents()
+            win.repaint()  # synchronous: the window is painted when this returns
             trace("painted")
+            while not win.first_page_ready:
+                app.processEvents()
+            trace("first page ready")
             win.close()
             return 0
         from PySide6.QtCore import QTimer
 
         from ghnt_desktop.ui.beheer_view import show_retention_notice
 
-        QTimer.singleShot(0, lambda: show_retention_notice(ws, win))
+        QTimer.singleShot(0, lambda: show_retention_notice(win.ws, win))
         return app.exec()
     finally:
-        ws.close()
+        # After a restore from Beheer the window holds a new workspace: close whichever is current.
+        (win.ws if win is not None else ws).close()
+
+
+def _start_unlock_dialog_class():
+    from ghnt_desktop.ui.unlock_dialog import UnlockDialog
+
+    class StartUnlockDialog(UnlockDialog):
+        """Unlock at start; a damaged database leads straight to the offer to restore a backup."""
+
+        def unlock(self, login: str, passphrase: str):
+            from ghnt_desktop.errors import WorkspaceCorrupt
+            from ghnt_desktop.ui.recovery import offer_restore
+
+            try:
+                return super().unlock(login, passphrase)
+            except WorkspaceCorrupt as exc:
+                ws = offer_restore(self.data_dir, login, passphrase, self, reason=str(exc))
+                if ws is None:
+                    raise
+                return ws
+
+    return StartUnlockDialog
+
+
+def _StartUnlockDialog(data_dir):  # noqa: N802  (reads like the class it builds)
+    return _start_unlock_dialog_class()(data_dir)
 
 
 def _before_main_window(ws, headless: bool) -> bool:

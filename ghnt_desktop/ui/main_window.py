@@ -87,9 +87,16 @@ class MainWindow(QMainWindow):
         self.pages: dict[str, QWidget] = {}  # created on first visit (keeps start-up fast)
         for m in self.modules:
             self.nav.addItem(m.titel)
-            self.stack.addWidget(QWidget())
-        self.nav.currentRowChanged.connect(self.show_module)
+            loading = QLabel("Bezig met laden…")
+            loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.stack.addWidget(loading)
+        self.nav.blockSignals(True)
         self.nav.setCurrentRow(0)
+        self.nav.blockSignals(False)
+        self.nav.currentRowChanged.connect(self.show_module)
+        # The first screen is built right after the window has been painted once (fast start-up).
+        self.first_page_ready = False
+        QTimer.singleShot(0, self._build_first_page)
         body.addWidget(self.nav)
         body.addWidget(self.stack, 1)
         self.lock_screen = QLabel("<h2>Vergrendeld</h2><p>Ontgrendel om verder te werken.</p>")
@@ -99,12 +106,22 @@ class MainWindow(QMainWindow):
         outer.addLayout(body, 1)
         self.setCentralWidget(central)
         self._make_actions()
-        self.statusBar().showMessage("Alles wat je invult, wordt vanzelf versleuteld opgeslagen.")
+        if app_setup.missing_fonts:
+            self.statusBar().showMessage(
+                "Let op: het lettertype van de app ontbreekt. Sommige tekens (zoals ĳ) kunnen er anders uitzien. "
+                "Vraag de beheerder om de app opnieuw te installeren.")
+        else:
+            self.statusBar().showMessage("Alles wat je invult, wordt vanzelf versleuteld opgeslagen.")
         self.resize(1100, 720)
         minutes = idle_minutes if idle_minutes is not None else DEFAULT_IDLE_MINUTES
         self.idle = IdleWatcher(minutes, self)
         self.idle.idle.connect(self.lock)
         QApplication.instance().installEventFilter(self.idle)
+
+    def _build_first_page(self) -> None:
+        if not self.first_page_ready and self.modules:
+            self.show_module(max(0, self.nav.currentRow()))
+        self.first_page_ready = True
 
     def show_module(self, row: int) -> None:
         if row < 0:
@@ -118,6 +135,21 @@ class MainWindow(QMainWindow):
             old.deleteLater()
             self.pages[m.key] = page
         self.stack.setCurrentIndex(row)
+
+    def switch_workspace(self, new_ws) -> None:
+        """Continue with another (restored) workspace: every screen is rebuilt from it."""
+        self.ws = new_ws
+        self.setWindowTitle(window_title(new_ws))
+        current = max(0, self.nav.currentRow())
+        for key, page in list(self.pages.items()):
+            row = next(i for i, m in enumerate(self.modules) if m.key == key)
+            placeholder = QWidget()
+            self.stack.insertWidget(row, placeholder)
+            self.stack.removeWidget(page)
+            page.deleteLater()
+        self.pages.clear()
+        self.show_module(current)
+        self.statusBar().showMessage("De reservekopie is teruggezet. Je werkt nu verder met de teruggezette gegevens.")
 
     def page(self, key: str) -> QWidget:
         """The module's screen (created if needed)."""

@@ -7,6 +7,10 @@ from ghnt_desktop.errors import UserError
 
 
 def show_error(parent: QWidget | None, exc: BaseException, *, title: str = "Dat lukte niet") -> None:
+    if not isinstance(exc, UserError):
+        from ghnt_desktop.storage.errors_map import to_user_error
+
+        exc = to_user_error(exc) or exc  # disk full, locked, damaged: known environment errors
     if isinstance(exc, UserError):
         text = str(exc)
     else:
@@ -28,3 +32,11 @@ def confirm(parent: QWidget | None, title: str, text: str, *, yes: str = "Ja", n
     box.setDefaultButton(no_btn)
     box.exec()
     return box.clickedButton() is yes_btn
+
+
+def fatal_box(text: str) -> None:
+    """A message when there is no console (windowed Windows build) and no window yet."""
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication([])  # noqa: F841  (a QMessageBox needs one)
+    QMessageBox.warning(None, "GHNT Desktop", text)

@@ -75,9 +75,9 @@ def test_non_database_file(run_cli, demo_dir, passphrase_file):
 
 
 def test_locked_by_another_process(run_cli, demo_dir, passphrase_file):
-    from filelock import FileLock
+    from ghnt_desktop.storage.single_writer import SingleWriterLock
 
-    with FileLock(str(demo_dir / "werkruimte.lock")):
+    with SingleWriterLock(demo_dir / "werkruimte.lock"):
         r = run_cli("check", "--data-dir", demo_dir, "--user", "demo", "--passphrase-file", passphrase_file("demo"))
     _assert_dutch_error(r, "al geopend")
 
@@ -114,12 +114,12 @@ def _main(args, capsys):
 
 
 def test_read_only_data_dir(monkeypatch, capsys, demo_dir, passphrase_file):
-    import filelock
+    from ghnt_desktop.storage.single_writer import SingleWriterLock
 
     def refuse(self, *a, **k):
         raise PermissionError(errno.EACCES, "read-only")
 
-    monkeypatch.setattr(filelock.FileLock, "acquire", refuse)
+    monkeypatch.setattr(SingleWriterLock, "acquire", refuse)
     monkeypatch.setattr("os.access", lambda *a, **k: False)
     rc, err = _main(["check", "--data-dir", demo_dir, "--user", "demo", "--passphrase-file",
                      passphrase_file("demo")], capsys)

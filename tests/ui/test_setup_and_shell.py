@@ -187,8 +187,12 @@ def test_text_size_can_grow_and_reset(qtbot, demo_dir):
         base = app.font().pointSize()
         win.change_text_size(+2)
         assert app.font().pointSize() == base + 2
+        # widgets already on screen follow, not only new ones
+        assert win.nav.font().pointSize() == base + 2
+        assert win.acute_button.font().pointSize() == base + 2
         win.change_text_size(0)
         assert app.font().pointSize() == base
+        assert win.nav.font().pointSize() == base
     finally:
         win.close()
         ws.close()

@@ -1,0 +1,1 @@
+"""The meldcode screens: dossier list, "Wat vraagt aandacht", the five steps, history, autosave."""

@@ -1,0 +1,1 @@
+"""Plan van aanpak screens (see page.py)."""

@@ -1,0 +1,175 @@
+"""The PDF preview inside the app (QtPdf), "Opslaan als…" and "Afdrukken…".
+
+The PDF is built in memory and shown from a QBuffer, so no unencrypted temp file is written.
+Printing rasterises each page (QtPdf cannot hand vector pages to a printer) at 200 dpi.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QIODevice, QRect, QSize, Qt
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from ghnt_desktop.ui.plan.common import ErrorLabel, service
+
+PRINT_DPI = 200
+
+
+class PreviewTab(QWidget):
+    def __init__(self, ws, parent=None) -> None:
+        super().__init__(parent)
+        from PySide6.QtPdf import QPdfDocument
+        from PySide6.QtPdfWidgets import QPdfView
+
+        self.ws = ws
+        self.plan_id: int | None = None
+        self.data: bytes | None = None
+        self.stale = True
+        self.printer = None  # kept: a QPrinter garbage-collected under a dialog crashes (stack notes §7)
+        self.print_dialog = None
+        self._buffer: QBuffer | None = None
+        lay = QVBoxLayout(self)
+        knoppen = QHBoxLayout()
+        self.refresh_button = QPushButton("Voorbeeld &vernieuwen")
+        self.refresh_button.clicked.connect(self.refresh)
+        self.save_button = QPushButton("&Opslaan als…")
+        self.save_button.clicked.connect(self.save_as)
+        self.print_button = QPushButton("&Afdrukken…")
+        self.print_button.clicked.connect(self.print_dialog_open)
+        for b in (self.refresh_button, self.save_button, self.print_button):
+            knoppen.addWidget(b)
+        knoppen.addStretch(1)
+        self.info = QLabel("")
+        self.info.setAccessibleName("Over het voorbeeld")
+        knoppen.addWidget(self.info)
+        lay.addLayout(knoppen)
+        self.error = ErrorLabel()
+        lay.addWidget(self.error)
+        self.document = QPdfDocument(self)
+        self.view = QPdfView(self)
+        self.view.setAccessibleName("Voorbeeld van het plan (PDF)")
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.view.setDocument(self.document)
+        lay.addWidget(self.view, 1)
+        self._enable(False)
+
+    def _enable(self, on: bool) -> None:
+        self.save_button.setEnabled(on)
+        self.print_button.setEnabled(on)
+
+    def set_plan(self, plan_id: int | None) -> None:
+        if plan_id != self.plan_id:
+            self.plan_id = plan_id
+            self.mark_stale()
+
+    def mark_stale(self) -> None:
+        self.stale = True
+
+    def ensure_fresh(self) -> None:
+        if self.stale:
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Build the PDF for the current plan and show it."""
+        self.error.clear_error()
+        self.document.close()
+        self.data = None
+        self._enable(False)
+        if self.plan_id is None:
+            self.info.setText("")
+            self.stale = False
+            return
+        try:
+            self.data = service().pdf_bytes(self.ws, self.plan_id)
+        except Exception as exc:  # noqa: BLE001
+            self.error.show_error(exc)
+            self.info.setText("")
+            return
+        if self._buffer is not None:
+            self._buffer.close()
+        self._buffer = QBuffer(self)
+        self._buffer.setData(self.data)  # the buffer holds its own copy; kept alive as long as the view
+        self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self.document.load(self._buffer)
+        self.info.setText(f"{self.document.pageCount()} pagina's")
+        self.stale = False
+        self._enable(True)
+
+    # --- saving -------------------------------------------------------------
+    def save_as(self) -> None:
+        if self.data is None:
+            return
+        pad, _ = QFileDialog.getSaveFileName(self, "Plan opslaan als", str(Path.home() / self.default_name()),
+                                             "PDF-bestanden (*.pdf)")
+        if pad:
+            self.save_to(Path(pad))
+
+    def default_name(self) -> str:
+        p = service().plan(self.ws, self.plan_id) if self.plan_id else None
+        if p is None:
+            return "plan-van-aanpak.pdf"
+        return f"plan-van-aanpak-{p.gemeente_code}-{p.periode_van.year}-versie-{p.versie}.pdf"
+
+    def save_to(self, pad: Path) -> bool:
+        if pad.suffix.lower() != ".pdf":
+            pad = pad.with_name(pad.name + ".pdf")
+        try:
+            service().exporteer_pdf(self.ws, self.plan_id, pad, data=self.data)
+        except Exception as exc:  # noqa: BLE001
+            self.error.show_error(exc)
+            return False
+        self.info.setText(f"Opgeslagen als {pad.name}")
+        return True
+
+    # --- printing -----------------------------------------------------------
+    def print_dialog_open(self) -> None:
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        if self.data is None:
+            return
+        self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        self.printer.setDocName("Plan van aanpak")
+        self.print_dialog = QPrintDialog(self.printer, self)
+        self.print_dialog.setWindowTitle("Plan afdrukken")
+        self.print_dialog.finished.connect(self._print_dialog_finished)
+        QDialog.open(self.print_dialog)  # window-modal; QPrintDialog.open() itself wants a receiver
+
+    def _print_dialog_finished(self, result: int) -> None:
+        if result == QDialog.DialogCode.Accepted and self.printer is not None:
+            self.print_to(self.printer)
+
+    def print_to(self, printer) -> bool:
+        """Paint every page on ``printer`` (also used by tests with a PDF-file printer)."""
+        if self.data is None or self.document.pageCount() == 0:
+            return False
+        painter = QPainter()
+        if not painter.begin(printer):
+            self.error.setText("De printer kan niet worden gebruikt. Kies een andere printer.")
+            self.error.show()
+            return False
+        try:
+            for i in range(self.document.pageCount()):
+                if i:
+                    printer.newPage()
+                pts = self.document.pagePointSize(i)
+                size = QSize(max(1, round(pts.width() / 72 * PRINT_DPI)), max(1, round(pts.height() / 72 * PRINT_DPI)))
+                image = self.document.render(i, size)
+                area = painter.viewport()
+                scaled = size.scaled(area.size(), Qt.AspectRatioMode.KeepAspectRatio)
+                painter.drawImage(QRect(area.x(), area.y(), scaled.width(), scaled.height()), image)
+        finally:
+            painter.end()
+        try:
+            service().registreer_afdrukken(self.ws, self.plan_id)
+        except Exception as exc:  # noqa: BLE001
+            self.error.show_error(exc)
+        self.info.setText("Naar de printer gestuurd")
+        return True
+
+    def clear(self) -> None:
+        self.document.close()
+        self.data = None
+        self._enable(False)
+        self.stale = True

@@ -1,0 +1,372 @@
+"""The Zelfscan page: the scans per team with their status, a new scan, opening one, catalogue and exchange.
+
+A professional sees the scans of their own team(s), a manager all; the list is exactly what the service
+returns. A beheerder (catalogue only) sees the catalogues and "Catalogus inlezen…".
+"""
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QPushButton,
+                               QStackedWidget, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+
+from ghnt_desktop.domain.roles import Actie
+from ghnt_desktop.domain.zelfscan import ScanStatus
+from ghnt_desktop.errors import UserError
+from ghnt_desktop.ui.messages import show_error
+from ghnt_desktop.ui.zelfscan.catalog_import import import_catalog
+from ghnt_desktop.ui.zelfscan.common import (CatalogNotice, datum, gemeenten_text, may, may_see_scans,
+                                             team_type_label, zelfscan_service)
+from ghnt_desktop.ui.zelfscan.comparison_view import TeamComparisonDialog
+from ghnt_desktop.ui.zelfscan.exchange import ExportDialog, import_scan
+from ghnt_desktop.ui.zelfscan.new_scan_dialog import NewScanDialog
+from ghnt_desktop.ui.zelfscan.results_view import fit_height
+from ghnt_desktop.ui.zelfscan.scan_view import ScanView
+
+SCAN_COLUMNS = ["Team", "Soort team", "Gemeenten", "Peildatum", "Versie", "Status", "Voortgang",
+                "Kwaliteitskader", "Herkomst"]
+CATALOG_COLUMNS = ["Naam", "Id", "Versie", "Tekst", "Voor nieuwe scans", "Ingelezen op", "Zelfscans"]
+
+
+class ZelfscanPage(QWidget):
+    def __init__(self, ws, parent=None, *, svc=None) -> None:
+        super().__init__(parent)
+        self.ws = ws
+        self.svc = svc if svc is not None else zelfscan_service()
+        self.scan_view: ScanView | None = None
+        self.dialog: QWidget | None = None  # the dialog open right now (for tests)
+        self.last_dialog: QWidget | None = None
+        self.can_see_scans = may_see_scans(ws)
+        self.can_manage_catalog = may(ws, Actie.CATALOGUS_BEHEREN)
+        self.can_exchange = may(ws, Actie.ZELFSCAN_UITWISSELEN)
+        self.setAccessibleName("Zelfscan")
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.stack = QStackedWidget()
+        outer.addWidget(self.stack)
+        self.overview = self._build_overview()
+        self.stack.addWidget(self.overview)
+        self.refresh()
+
+    # --- overview ---------------------------------------------------------------------------------
+    def _build_overview(self) -> QWidget:
+        w = QWidget()
+        lay = QVBoxLayout(w)
+        title = QLabel("<h2>Zelfscan Werken aan Veiligheid</h2>")
+        lay.addWidget(title)
+        intro = QLabel("Met de zelfscan kijkt een team samen hoe het werkt volgens het kwaliteitskader "
+                       "Werken aan Veiligheid. Per standaard kies je een antwoord en schrijf je op waarom. "
+                       "Daarna zie je per thema hoe het team ervoor staat en wat de verbeterpunten zijn.")
+        intro.setWordWrap(True)
+        lay.addWidget(intro)
+        self.catalog_notice = CatalogNotice(prefix="Nieuwe zelfscans gebruiken")
+        lay.addWidget(self.catalog_notice)
+
+        # scans
+        self.scan_box = QWidget()
+        sl = QVBoxLayout(self.scan_box)
+        sl.setContentsMargins(0, 0, 0, 0)
+        filters = QHBoxLayout()
+        self.team_filter = QComboBox()
+        self.team_filter.setAccessibleName("Toon zelfscans van team")
+        self.gemeente_filter = QComboBox()
+        self.gemeente_filter.setAccessibleName("Toon zelfscans over gemeente")
+        self.status_filter = QComboBox()
+        self.status_filter.setAccessibleName("Toon zelfscans met status")
+        self.status_filter.addItem("Alle statussen", None)
+        for st in ScanStatus:
+            self.status_filter.addItem(st.label, st.value)
+        for text, combo in (("Tea&m:", self.team_filter), ("&Gemeente:", self.gemeente_filter),
+                            ("&Status:", self.status_filter)):
+            label = QLabel(text)
+            label.setBuddy(combo)
+            filters.addWidget(label)
+            filters.addWidget(combo, 1)
+            combo.currentIndexChanged.connect(self.refresh_scans)
+        sl.addLayout(filters)
+        self.scan_table = QTableWidget(0, len(SCAN_COLUMNS))
+        self.scan_table.setAccessibleName("Zelfscans per team (Enter opent de gekozen zelfscan)")
+        self.scan_table.setHorizontalHeaderLabels(SCAN_COLUMNS)
+        self.scan_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.scan_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.scan_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.scan_table.setTabKeyNavigation(False)
+        self.scan_table.verticalHeader().setVisible(False)
+        self.scan_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.scan_table.horizontalHeader().setStretchLastSection(True)
+        self.scan_table.activated.connect(lambda _i: self.open_selected())
+        self.scan_table.itemSelectionChanged.connect(self._update_buttons)
+        sl.addWidget(self.scan_table, 1)
+        self.empty_label = QLabel()
+        self.empty_label.setWordWrap(True)
+        sl.addWidget(self.empty_label)
+        buttons = QHBoxLayout()
+        self.new_button = self._button("&Nieuwe zelfscan…", "Nieuwe zelfscan", self.ask_new_scan, buttons)
+        self.open_button = self._button("&Openen", "Gekozen zelfscan openen", self.open_selected, buttons)
+        self.export_button = self._button("E&xporteren…", "Gekozen zelfscan exporteren", self.ask_export, buttons)
+        self.import_button = self._button("&Importeren…", "Zelfscan-bestand importeren", self.ask_import, buttons)
+        self.compare_button = self._button("&Teams vergelijken…", "Teams van een gemeente vergelijken",
+                                           self.ask_team_comparison, buttons)
+        buttons.addStretch(1)
+        sl.addLayout(buttons)
+        self.export_button.setVisible(self.can_exchange)
+        self.import_button.setVisible(self.can_exchange)
+        lay.addWidget(self.scan_box, 1)
+        self.scan_box.setVisible(self.can_see_scans)
+        if not self.can_see_scans:
+            note = QLabel("Met jouw rol zie je geen zelfscans. Je kunt hier wel het kwaliteitskader beheren.")
+            note.setWordWrap(True)
+            lay.addWidget(note)
+
+        # catalogues
+        self.catalog_box = QWidget()
+        cl = QVBoxLayout(self.catalog_box)
+        cl.setContentsMargins(0, 0, 0, 0)
+        cl.addWidget(QLabel("<h3>Kwaliteitskaders in deze werkruimte</h3>"))
+        self.catalog_table = QTableWidget(0, len(CATALOG_COLUMNS))
+        self.catalog_table.setAccessibleName("Kwaliteitskaders")
+        self.catalog_table.setHorizontalHeaderLabels(CATALOG_COLUMNS)
+        self.catalog_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.catalog_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.catalog_table.setTabKeyNavigation(False)
+        self.catalog_table.verticalHeader().setVisible(False)
+        self.catalog_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.catalog_table.horizontalHeader().setStretchLastSection(True)
+        cl.addWidget(self.catalog_table)
+        cb = QHBoxLayout()
+        self.catalog_import_button = self._button("&Catalogus inlezen…", "Catalogus inlezen", self.ask_import_catalog,
+                                                  cb)
+        cb.addStretch(1)
+        cl.addLayout(cb)
+        lay.addWidget(self.catalog_box, 0 if self.can_see_scans else 1)
+        self.catalog_box.setVisible(self.can_manage_catalog)
+        return w
+
+    def _button(self, text: str, name: str, slot, layout) -> QPushButton:
+        b = QPushButton(text)
+        b.setAccessibleName(name)
+        b.clicked.connect(slot)
+        layout.addWidget(b)
+        return b
+
+    # --- data -----------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        try:
+            self.catalog_notice.set_catalog(self.svc.nieuwste_catalogus(self.ws))
+        except UserError as exc:
+            self.catalog_notice.setText(html.escape(str(exc)))
+        if self.can_manage_catalog:
+            self.refresh_catalogs()
+        if self.can_see_scans:
+            self._fill_filters()
+            self.refresh_scans()
+
+    def _fill_filters(self) -> None:
+        try:
+            teams = self.svc.teams(self.ws)
+        except UserError as exc:
+            self.empty_label.setText(str(exc))
+            teams = []
+        self.teams = teams
+        keep_team, keep_gem = self.team_filter.currentData(), self.gemeente_filter.currentData()
+        for combo in (self.team_filter, self.gemeente_filter):
+            combo.blockSignals(True)
+            combo.clear()
+        self.team_filter.addItem("Alle teams", None)
+        gemeenten: dict[str, str] = {}
+        for t in teams:
+            self.team_filter.addItem(f"{t.naam} ({team_type_label(t.type)})", t.id)
+            gemeenten.update(dict(t.gemeenten))
+        self.gemeente_filter.addItem("Alle gemeenten", None)
+        for code, naam in sorted(gemeenten.items(), key=lambda g: g[1].casefold()):
+            self.gemeente_filter.addItem(naam, code)
+        for combo, keep in ((self.team_filter, keep_team), (self.gemeente_filter, keep_gem)):
+            i = combo.findData(keep)
+            combo.setCurrentIndex(max(0, i))
+            combo.blockSignals(False)
+        self.new_button.setEnabled(bool(teams))
+
+    def refresh_scans(self) -> None:
+        selected = self.selected_scan_id()
+        try:
+            self.scans = self.svc.scans(self.ws, team_id=self.team_filter.currentData(),
+                                        gemeente_code=self.gemeente_filter.currentData(),
+                                        status=ScanStatus(self.status_filter.currentData()) if self.status_filter.currentData() else None)
+        except UserError as exc:
+            self.scans = []
+            show_error(self, exc)
+        t = self.scan_table
+        t.setRowCount(len(self.scans))
+        for r, s in enumerate(self.scans):
+            v = s.voortgang
+            values = [s.team_naam, team_type_label(s.team_type), gemeenten_text(s.gemeenten), datum(s.peildatum),
+                      str(s.versie), s.status.label, f"{v.beantwoord} van {v.totaal}", s.catalogus_versie,
+                      "Ingelezen" if s.geimporteerd else "Eigen werkruimte"]
+            for c, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                item.setData(Qt.ItemDataRole.UserRole, s.id)
+                t.setItem(r, c, item)
+        if self.scans:
+            self.empty_label.setText("")
+            row = next((i for i, s in enumerate(self.scans) if s.id == selected), 0)
+            t.setCurrentCell(row, 0)
+        else:
+            self.empty_label.setText("Er zijn nog geen zelfscans. Kies 'Nieuwe zelfscan' om te beginnen."
+                                     if self.team_filter.currentData() is None else
+                                     "Er zijn geen zelfscans die bij deze keuze passen.")
+        self._update_buttons()
+
+    def refresh_catalogs(self) -> None:
+        try:
+            infos = self.svc.catalogi(self.ws)
+        except UserError as exc:
+            show_error(self, exc)
+            return
+        t = self.catalog_table
+        t.setRowCount(len(infos))
+        for r, c in enumerate(infos):
+            values = [c.naam, c.id, c.versie, "Officiële tekst" if c.officieel else "Werkversie (niet officieel)",
+                      "Ja" if c.actief else "Nee",
+                      c.geimporteerd_op.astimezone().strftime("%d-%m-%Y %H:%M") if c.geimporteerd_op
+                      else "Meegeleverd", str(getattr(c, "aantal_scans", ""))]
+            for col, value in enumerate(values):
+                t.setItem(r, col, QTableWidgetItem(value))
+        t.resizeRowsToContents()
+        fit_height(t)
+
+    def selected_scan_id(self) -> int | None:
+        item = self.scan_table.item(self.scan_table.currentRow(), 0) if self.scan_table.rowCount() else None
+        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+
+    def selected_info(self):
+        sid = self.selected_scan_id()
+        return next((s for s in getattr(self, "scans", []) if s.id == sid), None)
+
+    def _update_buttons(self) -> None:
+        info = self.selected_info()
+        self.open_button.setEnabled(info is not None)
+        self.export_button.setEnabled(info is not None and info.status is ScanStatus.VASTGESTELD)
+        self.export_button.setToolTip("" if self.export_button.isEnabled()
+                                      else "Alleen een vastgestelde zelfscan kun je exporteren.")
+
+    # --- actions --------------------------------------------------------------------------------
+    def ask_new_scan(self) -> None:
+        try:
+            dlg = NewScanDialog(self.ws, self.svc, self, team_id=self.team_filter.currentData())
+        except UserError as exc:
+            show_error(self, exc)
+            return
+        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def accepted() -> None:
+            self.refresh_scans()
+            if dlg.scan_id is not None:
+                self.open_scan(dlg.scan_id)
+
+        dlg.accepted.connect(accepted)
+        dlg.finished.connect(self._dialog_closed)
+        self.dialog = dlg
+        dlg.open()
+
+    def _dialog_closed(self, _result=None) -> None:
+        """Give the keyboard back to the main window (not every platform does that by itself)."""
+        self.dialog = None
+        win = self.window()
+        QTimer.singleShot(0, win.activateWindow)
+
+    def open_selected(self) -> None:
+        sid = self.selected_scan_id()
+        if sid is not None:
+            self.open_scan(sid)
+
+    def open_scan(self, scan_id: int, *, tab: int | None = None, index: int | None = None) -> ScanView | None:
+        try:
+            view = ScanView(self.ws, self.svc, scan_id)
+        except UserError as exc:
+            show_error(self, exc)
+            return None
+        old = self.scan_view
+        self.scan_view = view
+        view.back_requested.connect(self.show_overview)
+        view.open_requested.connect(self._reopen_scan)
+        view.changed.connect(self.refresh_scans)
+        self.stack.addWidget(view)
+        self.stack.setCurrentWidget(view)
+        if tab is not None:
+            view.tabs.setCurrentIndex(tab)
+        if index is not None:
+            view.answer_view.go_to(index)
+        target = view.answer_view.standard_list if view.tabs.currentIndex() == 0 else view.tabs.tabBar()
+        target.setFocus()
+        self._dispose(old)
+        return view
+
+    def _reopen_scan(self, scan_id: int) -> None:
+        old = self.scan_view
+        tab = old.tabs.currentIndex() if old else None
+        index = old.answer_view.index if old else None
+        self.open_scan(scan_id, tab=tab, index=index)
+
+    def _close_scan_view(self) -> None:
+        view, self.scan_view = self.scan_view, None
+        self._dispose(view)
+
+    def _dispose(self, view: ScanView | None) -> None:
+        if view is None:
+            return
+        view.flush()
+        if view.presenting:
+            view.toggle_presentation()
+        self.stack.removeWidget(view)
+        view.deleteLater()
+
+    def show_overview(self) -> None:
+        self._close_scan_view()
+        self.stack.setCurrentWidget(self.overview)
+        self.refresh()
+        self.scan_table.setFocus() if self.can_see_scans else self.catalog_import_button.setFocus()
+
+    def ask_export(self) -> None:
+        info = self.selected_info()
+        if info is None or info.status is not ScanStatus.VASTGESTELD:
+            return
+        dlg = ExportDialog(self.ws, self.svc, info, self)
+        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dlg.finished.connect(self._dialog_closed)
+        self.dialog = dlg
+        dlg.open()
+
+    def ask_import(self, path: str | None = None) -> int | None:
+        scan_id = import_scan(self, self.ws, self.svc, path or None)
+        if scan_id is not None:
+            self.refresh()
+        return scan_id
+
+    def ask_import_catalog(self, path: str | None = None):
+        info = import_catalog(self, self.ws, self.svc, path or None)
+        if info is not None:
+            self.refresh()
+        return info
+
+    def ask_team_comparison(self) -> None:
+        dlg = TeamComparisonDialog(self.ws, self.svc, self)
+        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dlg.finished.connect(self._dialog_closed)
+        self.dialog = dlg
+        dlg.open()
+
+    # --- lock hooks (called by the main window) ---------------------------------------------------
+    def save_all(self) -> None:
+        """Flush the autosave now (a zelfscan holds no client data, but nothing typed may be lost)."""
+        if self.scan_view is not None:
+            self.scan_view.flush()
+
+    def clear_for_lock(self) -> None:
+        self.save_all()
+        if self.scan_view is not None and self.scan_view.presenting:
+            self.scan_view.toggle_presentation()
+
+    def restore_after_unlock(self) -> None:
+        if self.scan_view is None:
+            self.refresh()
