@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import (QApplication, QHBoxLayout, QLabel, QListWidget, QMainWindow, QPushButton,
                                QStackedWidget, QVBoxLayout, QWidget)
 
@@ -68,6 +68,11 @@ class MainWindow(QMainWindow):
         header.addStretch(1)
         self.acute_button = QPushButton("&Acuut onveilig?")
         self.acute_button.setObjectName("acuutKnop")
+        bold = self.acute_button.font()
+        bold.setBold(True)  # set here, not only in the style sheet, so the button is sized for bold text
+        self.acute_button.setFont(bold)
+        self.acute_button.setMinimumWidth(
+            QFontMetrics(bold).horizontalAdvance(self.acute_button.text().replace("&", "")) + 48)
         self.acute_button.setAccessibleName("Acuut onveilig? Wat je nu moet doen")
         self.acute_button.setToolTip("Wat doe je als iemand nu in gevaar is? (Ctrl+Shift+A)")
         self.acute_button.clicked.connect(self.show_acute)

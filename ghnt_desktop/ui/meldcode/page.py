@@ -38,7 +38,9 @@ class AttentionList(QTableWidget):
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.verticalHeader().setVisible(False)
-        self.setWordWrap(True)
+        # One line per point (rows stay readable at any width); the full text is in the tooltip.
+        self.setWordWrap(False)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
         h = self.horizontalHeader()
         h.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         h.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
@@ -52,13 +54,13 @@ class AttentionList(QTableWidget):
             cells = (wanneer, fmt_date(p.datum), p.soort.label, p.client_referentie, p.tekst)
             for j, v in enumerate(cells):
                 item = QTableWidgetItem(v)
+                item.setToolTip(v)
                 item.setData(Qt.ItemDataRole.UserRole, p.dossier_id)
                 if p.te_laat and j == 0:
                     f = item.font()
                     f.setBold(True)
                     item.setFont(f)
                 self.setItem(i, j, item)
-        self.resizeRowsToContents()
 
     def dossier_id_at(self, row: int) -> int | None:
         return self.items_[row].dossier_id if 0 <= row < len(self.items_) else None
@@ -159,6 +161,7 @@ class Overview(QWidget):
         splitter.addWidget(box2)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 3)
+        splitter.setSizes([240, 480])  # room for about five attention points
         lay.addWidget(splitter, 1)
         self.attention.itemActivated.connect(self._attention_activated)
         self.search_timer = QTimer(self)

@@ -133,6 +133,8 @@ class ZelfscanPage(QWidget):
         self.catalog_table.verticalHeader().setVisible(False)
         self.catalog_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.catalog_table.horizontalHeader().setStretchLastSection(True)
+        # room for a header and three catalogue versions, also with a larger text size
+        self.catalog_table.setMinimumHeight(self.catalog_table.fontMetrics().height() * 7)
         cl.addWidget(self.catalog_table)
         cb = QHBoxLayout()
         self.catalog_import_button = self._button("&Catalogus inlezen…", "Catalogus inlezen", self.ask_import_catalog,
