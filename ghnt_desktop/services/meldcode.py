@@ -48,6 +48,7 @@ __all__ = [
     "heropen", "medeonderteken", "medeondertekeningen", "geschiedenis", "laad_versie", "aandachtspunten",
     "bewaar_concept", "concepten", "wis_concept", "datalab_samenvattingen", "dossier_info",
     "voeg_medewerker_toe", "verwijder_medewerker", "vaste_klok", "verwijder_dossier_definitief",
+    "aandachtsfunctionarissen",
 ]
 
 RECORD_TYPE = "meldcode_dossier"  # retention record type
@@ -191,6 +192,23 @@ def _vereis_rol(ws: Workspace, object_id: int | None = None) -> None:
         vereis(ws, Actie.DOSSIER_EIGEN, object_type="dossier", object_id=object_id)
     except PermissionDenied:
         raise PermissionDenied(GEEN_ROL) from None
+
+
+def aandachtsfunctionarissen(ws: Workspace) -> list[tuple[str, str]]:
+    """(account id, naam) of the active aandachtsfunctionarissen in the caller's teams, to pick for a dossier.
+
+    Names of colleagues only, no dossier content; the caller must be allowed to make dossiers.
+    """
+    _vereis_rol(ws)
+    teams = sorted(ws.session.team_ids)
+    if not teams:
+        return []
+    rows = ws.db.conn.execute(
+        "SELECT DISTINCT a.id, a.naam FROM account a"
+        " JOIN account_rol r ON r.account_id = a.id AND r.rol = 'aandachtsfunctionaris'"
+        " JOIN account_team t ON t.account_id = a.id"
+        f" WHERE a.actief = 1 AND t.team_id IN ({','.join('?' * len(teams))}) ORDER BY a.naam", teams)
+    return [(r[0], r[1]) for r in rows]
 
 
 def _scope(ws: Workspace) -> repo.Scope:

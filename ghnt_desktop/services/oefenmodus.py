@@ -14,6 +14,10 @@ from ghnt_desktop.domain.roles import Rol
 from ghnt_desktop.errors import WorkspaceError
 
 OEFEN_MAP = "oefenwerkruimte"
+# The practice account (fictitious data only, so a shared, simple passphrase is fine).
+OEFEN_LOGIN = "oefen"
+OEFEN_WACHTZIN = "oefen"
+OEFEN_NAAM = "Oefenaccount"
 ORGANISATIE = "Oefenwerkruimte (alles is verzonnen)"
 OEFEN_ROLLEN = frozenset({Rol.PROFESSIONAL, Rol.AANDACHTSFUNCTIONARIS})
 

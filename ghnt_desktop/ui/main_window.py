@@ -170,6 +170,8 @@ class MainWindow(QMainWindow):
         bestand = self.menuBar().addMenu("&Bestand")
         self.lock_action = QAction("&Vergrendelen", self, shortcut=QKeySequence("Ctrl+L"), triggered=self.lock)
         bestand.addAction(self.lock_action)
+        if not self.ws.is_oefen:
+            bestand.addAction(QAction("&Oefenmodus openen…", self, triggered=self.open_oefenmodus))
         bestand.addAction(QAction("&Afsluiten", self, shortcut=QKeySequence("Ctrl+Q"), triggered=self.close))
         beeld = self.menuBar().addMenu("&Beeld")
         beeld.addAction(QAction("Tekst &groter", self, shortcut=QKeySequence("Ctrl++"),
@@ -183,6 +185,12 @@ class MainWindow(QMainWindow):
                                     triggered=self.show_acute)
         self.acute_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         hulp.addAction(self.acute_action)
+
+    def open_oefenmodus(self) -> None:
+        """Start a second window on the separate practice workspace (made on first use)."""
+        from ghnt_desktop.ui.oefenmodus import start_oefenmodus
+
+        start_oefenmodus(self.ws.data_dir, self)
 
     def change_text_size(self, delta: int) -> None:
         app = QApplication.instance()

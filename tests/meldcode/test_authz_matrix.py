@@ -106,3 +106,21 @@ def test_manager_and_beheerder_never_see_content(open_als, naam):
     geweigerd = ws.db.conn.execute(
         "SELECT count(*) FROM audit WHERE resultaat = 'geweigerd' AND actor_id = ?", [ws.session.account_id]).fetchone()
     assert geweigerd[0] >= len(calls)
+
+
+def test_aandachtsfunctionarissen_to_choose_from_are_those_of_the_own_teams(demo_dir):
+    from ghnt_desktop.services.login import login
+
+    ws = login(demo_dir, "professional", "demo")
+    try:
+        namen = [naam for _id, naam in mc.aandachtsfunctionarissen(ws)]
+        assert "Anouk de Vries (aandachtsfunctionaris)" in namen  # AF of the professional's team
+        assert all("professional" not in n.lower() or "alle rollen" in n.lower() for n in namen)
+    finally:
+        ws.close()
+    ws = login(demo_dir, "manager", "demo")
+    try:
+        with pytest.raises(PermissionDenied):
+            mc.aandachtsfunctionarissen(ws)
+    finally:
+        ws.close()

@@ -5,9 +5,7 @@ real dossiers. Created when missing, with account ``oefen`` and passphrase ``oef
 """
 from __future__ import annotations
 
-OEFEN_LOGIN = "oefen"
-OEFEN_WACHTZIN = "oefen"
-OEFEN_NAAM = "Oefenaccount"
+from ghnt_desktop.services.oefenmodus import OEFEN_LOGIN, OEFEN_NAAM, OEFEN_WACHTZIN  # noqa: F401
 
 
 def register(sub):
