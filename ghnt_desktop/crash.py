@@ -7,10 +7,7 @@ variables, because those can contain what a user typed. Nothing is sent anywhere
 from __future__ import annotations
 
 import logging
-import logging.handlers
-import platform
 import sys
-import traceback
 from datetime import datetime
 from pathlib import Path
 
@@ -19,13 +16,28 @@ log = logging.getLogger("ghnt")
 
 
 def install(data_dir: Path, *, gui: bool) -> None:
-    """Point crash reports and the rotating log at the data dir (if it is writable)."""
+    """Point crash reports and the rotating log at the data dir (if it exists).
+
+    The GUI attaches the log file right after the first paint (``attach_log``), to keep start-up fast;
+    command-line use attaches it at once.
+    """
     data_dir = Path(data_dir)
     if not data_dir.is_dir():
         return  # never create a data dir as a side effect; commands report a missing dir in Dutch
     _state["dir"] = data_dir
+    if not gui:
+        attach_log()
+
+
+def attach_log() -> None:
+    """Rotating application log in ``<data dir>/logs`` (no personal data is ever logged)."""
+    import logging.handlers
+
+    data_dir = _state["dir"]
+    if data_dir is None:
+        return
     try:
-        logs = data_dir / "logs"
+        logs = Path(data_dir) / "logs"
         logs.mkdir(parents=True, exist_ok=True)
         handler = logging.handlers.RotatingFileHandler(logs / "ghnt.log", maxBytes=512_000, backupCount=3,
                                                        encoding="utf-8", delay=True)
@@ -43,6 +55,9 @@ def install(data_dir: Path, *, gui: bool) -> None:
 
 
 def scrubbed_report(exc: BaseException) -> str:
+    import platform
+    import traceback
+
     from ghnt_desktop import __version__
 
     lines = [

@@ -28,15 +28,33 @@ def _common(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
     parser.add_argument("--passphrase-file", type=Path, help="bestand met de wachtzin op de eerste regel", **d)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    from ghnt_desktop.cli.commands import COMMANDS
+_VALUE_OPTIONS = ("--data-dir", "--user", "--passphrase-file")
 
+
+def wants_subcommand(argv: list[str]) -> bool:
+    """True when ``argv`` names a sub-command or asks for help (then the full parser is needed)."""
+    skip = False
+    for a in argv:
+        if skip:
+            skip = False
+        elif a in _VALUE_OPTIONS:
+            skip = True
+        elif a in ("-h", "--help") or not a.startswith("-"):
+            return True
+    return False
+
+
+def build_parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
     parser = _Parser(prog="ghnt", description="GHNT Desktop – meldcode, zelfscan en plan van aanpak.")
     _common(parser, suppress=False)
     parser.add_argument("--quit-after-startup", action="store_true",
                         help="ontgrendel, toon het hoofdvenster één keer en sluit af (voor metingen)")
+    if not with_commands:  # starting the GUI: no need to import every command module
+        return parser
+    from ghnt_desktop.cli.commands import load_commands
+
     sub = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="OPDRACHT")
-    for module in COMMANDS:
+    for module in load_commands():
         p = module.register(sub)
         _common(p, suppress=True)
         p.set_defaults(handler=module.run)
@@ -116,7 +134,7 @@ def _err(text: str) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    parser = build_parser()
+    parser = build_parser(with_commands=wants_subcommand(argv))
     args = parser.parse_args(argv)
     from ghnt_desktop import crash
 

@@ -13,6 +13,7 @@ from ghnt_desktop.paths import resource_path
 log = logging.getLogger("ghnt.ui")
 
 FONT_FILES = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf", "DejaVuSans-BoldOblique.ttf")
+START_FONTS = FONT_FILES[:2]  # regular and bold before the first paint; the obliques right after it
 FONT_FAMILY = "DejaVu Sans"
 BASE_POINT_SIZE = 10
 
@@ -32,18 +33,28 @@ QLabel#foutmelding { color: #b00020; }
 
 _translators: list[QTranslator] = []
 missing_fonts: list[str] = []  # filled by make_app(); the main window tells the user in Dutch
+_loaded_fonts: set[str] = set()
 
 
-def load_fonts() -> list[str]:
+def load_fonts(names: tuple[str, ...] = FONT_FILES) -> list[str]:
     """Register the bundled TTFs; returns missing files (the app still runs on system fonts)."""
     missing = []
-    for name in FONT_FILES:
+    for name in names:
         path = resource_path("fonts", name)
+        if str(path) in _loaded_fonts:
+            continue
         if not path.exists() or QFontDatabase.addApplicationFont(str(path)) < 0:
             missing.append(name)
+        else:
+            _loaded_fonts.add(str(path))
     if missing:
         log.warning("lettertypebestanden ontbreken: %s", ", ".join(missing))
     return missing
+
+
+def load_deferred_fonts() -> None:
+    """The oblique styles (italic text), loaded after the first paint."""
+    missing_fonts.extend(n for n in load_fonts(FONT_FILES[2:]) if n not in missing_fonts)
 
 
 def load_translations(app: QApplication) -> bool:
@@ -65,7 +76,7 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
     QLocale.setDefault(QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands))
-    missing_fonts[:] = load_fonts()
+    missing_fonts[:] = load_fonts(START_FONTS)
     load_translations(app)
     set_text_size(app, BASE_POINT_SIZE)
     app.setStyleSheet(FOCUS_STYLE)

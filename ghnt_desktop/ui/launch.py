@@ -128,6 +128,12 @@ def run_gui(args) -> int:
         win = MainWindow(ws, idle_minutes=settings.haal(ws, "autolock_minuten"))
         trace("window built")
         win.show()
+        from PySide6.QtCore import QTimer
+
+        from ghnt_desktop.ui.app import load_deferred_fonts
+
+        QTimer.singleShot(0, crash.attach_log)  # after the first paint
+        QTimer.singleShot(0, load_deferred_fonts)
         if quit_after:
             win.repaint()  # synchronous: the window is painted when this returns
             trace("painted")
@@ -136,8 +142,6 @@ def run_gui(args) -> int:
             trace("first page ready")
             win.close()
             return 0
-        from PySide6.QtCore import QTimer
-
         from ghnt_desktop.ui.beheer_view import show_retention_notice
 
         QTimer.singleShot(0, lambda: show_retention_notice(win.ws, win))

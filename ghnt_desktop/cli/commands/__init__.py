@@ -1,9 +1,18 @@
-"""Sub-commands of ``ghnt``. Each module defines ``register(subparsers) -> parser`` and ``run(args) -> int``."""
-from ghnt_desktop.cli.commands import backup, check, demo, restore
-from ghnt_desktop.cli.commands import catalogus_import, zelfscan_export, zelfscan_import
+"""Sub-commands of ``ghnt``. Each module defines ``register(subparsers) -> parser`` and ``run(args) -> int``.
 
-COMMANDS = [demo, check, backup, restore]
-COMMANDS += [zelfscan_export, zelfscan_import, catalogus_import]
-from ghnt_desktop.cli.commands import oefen, verslag  # noqa: E402  (meldcode)
-COMMANDS += [verslag, oefen]
-from ghnt_desktop.cli.commands import plan as _plan; COMMANDS += [_plan]  # noqa: E402, E702  (plan van aanpak)
+Modules are imported only when a sub-command (or ``--help``) is used, so starting the GUI stays fast.
+"""
+from __future__ import annotations
+
+import importlib
+
+# sub-command name -> module in this package
+NAMES: dict[str, str] = {
+    "demo": "demo", "check": "check", "backup": "backup", "restore": "restore",
+    "zelfscan-export": "zelfscan_export", "zelfscan-import": "zelfscan_import", "catalogus-import": "catalogus_import",
+    "verslag": "verslag", "oefen": "oefen", "plan": "plan",
+}
+
+
+def load_commands() -> list:
+    return [importlib.import_module(f"ghnt_desktop.cli.commands.{m}") for m in NAMES.values()]
