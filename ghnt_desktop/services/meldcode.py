@@ -394,8 +394,11 @@ def lijst(ws: Workspace, filt: DossierFilter, *, offset: int = 0, limit: int = 1
 
 def maak(ws: Workspace, *, client_referentie: str, gemeente_code: str, vormen: set[dm.GeweldsVorm],
          betrokkenen: list[dm.Betrokkene], eigenaar_id: str | None = None,
-         aandachtsfunctionaris_id: str | None = None, team_id: int | None = None) -> int:
-    """A new dossier at stap 1. Returns its id. ``team_id`` defaults to the caller's team for the gemeente."""
+         aandachtsfunctionaris_id: str | None = None, team_id: int | None = None,
+         concept_sleutel: str | None = None) -> int:
+    """A new dossier at stap 1. Returns its id. ``team_id`` defaults to the caller's team for the gemeente.
+
+    ``concept_sleutel``: the draft of the new-dossier form (dossier ``None``), removed in the same transaction."""
     _vereis_rol(ws)
     vereis(ws, Actie.DOSSIER_MAKEN, object_type="dossier")
     problemen: list[str] = []
@@ -449,6 +452,8 @@ def maak(ws: Workspace, *, client_referentie: str, gemeente_code: str, vormen: s
                                  auteur_id=me, tijdstip=tijdstip, ronde=1)
         if eigenaar != me and not (team_id is not None and team_id in eigen_teams):
             repo.voeg_medewerker_toe(ws.db, dossier_id, me, me, tijdstip)
+        if concept_sleutel is not None:
+            repo.wis_concept(ws.db, ws.session.account_id, None, concept_sleutel)
         ws.audit("dossier_aanmaken", "dossier", dossier_id)
     return dossier_id
 
@@ -524,8 +529,11 @@ def dossier_info(ws: Workspace, dossier_id: int) -> DossierInfo:
 
 # --------------------------------------------------------------------------- records
 
-def voeg_toe(ws: Workspace, dossier_id: int, record) -> int:
+def voeg_toe(ws: Workspace, dossier_id: int, record, *, concept_sleutel: str | None = None) -> int:
     """Record something new (any record type of the domain). Returns the record id.
+
+    ``concept_sleutel``: the autosaved draft this record was typed in; it is removed in the same
+    transaction, so a crash can never leave both the record and its draft (found by the kill test).
 
     The service fills in the round (afwegingen, besluiten, meldingen, hulp), the author (when empty),
     the moment (afweging, besluit, acuut) and the recording date of a signal. A kindcheck, a
@@ -542,6 +550,8 @@ def voeg_toe(ws: Workspace, dossier_id: int, record) -> int:
         record_id = repo.voeg_record_toe(ws.db, dossier_id=row.id, soort=soort, data=repo.record_naar_dict(record),
                                          auteur_id=ws.session.account_id, tijdstip=tijdstip, ronde=ronde,
                                          vorige=vorige)
+        if concept_sleutel is not None:
+            repo.wis_concept(ws.db, ws.session.account_id, row.id, concept_sleutel)
         _raak_aan(ws, row.id, tijdstip)
         ws.audit("dossier_wijzigen", "dossier", row.id)
     return record_id
@@ -559,8 +569,10 @@ def _huidige_versie(ws: Workspace, row: repo.DossierRow, record_id: int) -> repo
     return rec
 
 
-def corrigeer(ws: Workspace, dossier_id: int, record_id: int, nieuw) -> int:
-    """A new version of a record; the old version stays visible in :func:`geschiedenis`. Returns the new id."""
+def corrigeer(ws: Workspace, dossier_id: int, record_id: int, nieuw, *, concept_sleutel: str | None = None) -> int:
+    """A new version of a record; the old version stays visible in :func:`geschiedenis`. Returns the new id.
+
+    ``concept_sleutel`` as in :func:`voeg_toe`: the draft goes in the same transaction."""
     soort = _soort_van(nieuw)
     row = _wijzigbaar(ws, dossier_id, soort)
     tijdstip = _tijdstip()
@@ -573,6 +585,8 @@ def corrigeer(ws: Workspace, dossier_id: int, record_id: int, nieuw) -> int:
         nieuw_id = repo.voeg_record_toe(ws.db, dossier_id=row.id, soort=soort, data=repo.record_naar_dict(nieuw),
                                         auteur_id=ws.session.account_id, tijdstip=tijdstip, ronde=oud.ronde,
                                         vorige=oud)
+        if concept_sleutel is not None:
+            repo.wis_concept(ws.db, ws.session.account_id, row.id, concept_sleutel)
         _raak_aan(ws, row.id, tijdstip)
         ws.audit("dossier_wijzigen", "dossier", row.id)
     return nieuw_id

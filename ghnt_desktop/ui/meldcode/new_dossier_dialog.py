@@ -347,7 +347,7 @@ class NewDossierDialog(QDialog):
             if self.dossier is None:
                 self.dossier_id = s.maak(self.ws, client_referentie=ref, gemeente_code=self.gemeente.currentData(),
                                          vormen=self.vormen.vormen(), betrokkenen=self.betrokkenen.betrokkenen(),
-                                         aandachtsfunctionaris_id=self.af.currentData())
+                                         aandachtsfunctionaris_id=self.af.currentData(), concept_sleutel=DRAFT_KEY)
             else:
                 self.dossier_id = self.dossier.id
                 s.wijzig_kop(self.ws, self.dossier.id, vormen=self.vormen.vormen(),
@@ -356,9 +356,7 @@ class NewDossierDialog(QDialog):
         except UserError as exc:
             self.error.setText(str(exc))
             return
-        self.saver.cancel()
-        if self.dossier is None:
-            s.wis_concept(self.ws, None, DRAFT_KEY)
+        self.saver.cancel()  # the draft went in the same transaction as the new dossier
         self.accept()
 
     def reject(self) -> None:

@@ -468,10 +468,11 @@ class RecordForm(QGroupBox):
         try:
             record = self.build(self.fields.values())
             s = svc()
+            # the draft is removed in the same transaction as the record is stored
             if self.correcting is not None:
-                s.corrigeer(self.ctx.ws, self.ctx.dossier_id, self.correcting, record)
+                s.corrigeer(self.ctx.ws, self.ctx.dossier_id, self.correcting, record, concept_sleutel=self.key)
             else:
-                s.voeg_toe(self.ctx.ws, self.ctx.dossier_id, record)
+                s.voeg_toe(self.ctx.ws, self.ctx.dossier_id, record, concept_sleutel=self.key)
         except UserError as exc:
             self.show_error(str(exc))
             self.save_draft()  # keep what was typed
