@@ -21,7 +21,7 @@ def controleer(wachtzin: str, *, login: str = "", min_length: int = MIN_LENGTH) 
     if len(w) < min_length:
         return Sterkte(0, "Te kort", f"Gebruik minstens {min_length} tekens. Een zin van een paar woorden werkt goed.", False)
     if login and login.strip() and login.strip().casefold() in w.casefold():
-        return Sterkte(0, "Te zwak", "Gebruik uw naam niet in de wachtzin.", False)
+        return Sterkte(0, "Te zwak", "Gebruik je naam niet in de wachtzin.", False)
     if len(set(w)) < 5:
         return Sterkte(0, "Te zwak", "Gebruik meer verschillende tekens.", False)
     pool = 0
