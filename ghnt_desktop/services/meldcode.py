@@ -48,7 +48,7 @@ __all__ = [
     "heropen", "medeonderteken", "medeondertekeningen", "geschiedenis", "laad_versie", "aandachtspunten",
     "bewaar_concept", "concepten", "wis_concept", "datalab_samenvattingen", "dossier_info",
     "voeg_medewerker_toe", "verwijder_medewerker", "vaste_klok", "verwijder_dossier_definitief",
-    "aandachtsfunctionarissen",
+    "aandachtsfunctionarissen", "collegas",
 ]
 
 RECORD_TYPE = "meldcode_dossier"  # retention record type
@@ -206,6 +206,24 @@ def aandachtsfunctionarissen(ws: Workspace) -> list[tuple[str, str]]:
     rows = ws.db.conn.execute(
         "SELECT DISTINCT a.id, a.naam FROM account a"
         " JOIN account_rol r ON r.account_id = a.id AND r.rol = 'aandachtsfunctionaris'"
+        " JOIN account_team t ON t.account_id = a.id"
+        f" WHERE a.actief = 1 AND t.team_id IN ({','.join('?' * len(teams))}) ORDER BY a.naam", teams)
+    return [(r[0], r[1]) for r in rows]
+
+
+def collegas(ws: Workspace) -> list[tuple[str, str]]:
+    """(account id, naam) of active professionals and AFs in the caller's teams: who can own a new dossier.
+
+    Only an aandachtsfunctionaris may make a dossier for a colleague (see :func:`maak`); names only.
+    """
+    _vereis_rol(ws)
+    vereis(ws, Actie.DOSSIER_TEAM, object_type="dossier")
+    teams = sorted(ws.session.team_ids)
+    if not teams:
+        return []
+    rows = ws.db.conn.execute(
+        "SELECT DISTINCT a.id, a.naam FROM account a"
+        " JOIN account_rol r ON r.account_id = a.id AND r.rol IN ('professional', 'aandachtsfunctionaris')"
         " JOIN account_team t ON t.account_id = a.id"
         f" WHERE a.actief = 1 AND t.team_id IN ({','.join('?' * len(teams))}) ORDER BY a.naam", teams)
     return [(r[0], r[1]) for r in rows]

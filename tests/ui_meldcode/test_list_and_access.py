@@ -216,3 +216,38 @@ def test_input_heights_are_in_lines_of_the_current_font(qtbot, app, mc_ws, type_
     assert area.sizeHint().height() > before[0] * 1.5
     assert missing.sizeHint().height() > before[1] * 1.3
     win.close()
+
+
+def test_aandachtsfunctionaris_makes_a_dossier_for_a_colleague(qtbot, app, demo_dir):
+    """The owner can be a colleague of the own teams (only for an aandachtsfunctionaris)."""
+    from ghnt_desktop.services import meldcode as mc
+    from ghnt_desktop.services.login import login
+    from ghnt_desktop.ui.meldcode.new_dossier_dialog import NewDossierDialog
+
+    ws = login(demo_dir, "aandachtsfunctionaris", "demo")
+    try:
+        dlg = NewDossierDialog(ws)
+        qtbot.addWidget(dlg)
+        assert dlg.eigenaar_keuze is not None and dlg.eigenaar_keuze.accessibleName()
+        namen = [dlg.eigenaar_keuze.itemText(i) for i in range(dlg.eigenaar_keuze.count())]
+        assert "Priya Jansen (professional)" in namen and any("ikzelf" in n for n in namen)
+        dlg.eigenaar_keuze.setCurrentIndex(namen.index("Priya Jansen (professional)"))
+        dlg.referentie.setText("ZW-2026-9001")
+        dlg.gemeente.setCurrentIndex(max(0, dlg.gemeente.findData("GM0479")))
+        dlg.vormen.item(0).setCheckState(Qt.CheckState.Checked)
+        qtbot.mouseClick(dlg.ok_button, Qt.MouseButton.LeftButton)
+        assert dlg.dossier_id is not None, dlg.error.text()
+        info = mc.dossier_info(ws, dlg.dossier_id)
+        prof = next(a for a, n in mc.collegas(ws) if n == "Priya Jansen (professional)")
+        assert info.eigenaar_id == prof
+    finally:
+        ws.close()
+    ws = login(demo_dir, "professional", "demo")
+    try:
+        dlg = NewDossierDialog(ws)
+        qtbot.addWidget(dlg)
+        assert dlg.eigenaar_keuze is None  # a professional makes dossiers for him- or herself
+        ids = {r.id for r in mc.lijst(ws, mc.DossierFilter(zoek="ZW-2026-9001"))}
+        assert len(ids) == 1  # the colleague now sees the dossier made for her
+    finally:
+        ws.close()

@@ -178,6 +178,19 @@ class BetrokkenenEditor(QGroupBox):
         self.set_betrokkenen(items, notify=False)
 
 
+def eigenaar_opties(ws) -> list[tuple[str, str]]:
+    """Who may own a new dossier: yourself, and for an aandachtsfunctionaris the colleagues of the own teams."""
+    from ghnt_desktop.domain.roles import Actie, mag
+
+    out = [(ws.session.account_id, f"{ws.session.naam} (ikzelf)")]
+    if mag(ws.session.rollen, Actie.DOSSIER_TEAM):
+        try:
+            out += [(aid, naam) for aid, naam in svc().collegas(ws) if aid != ws.session.account_id]
+        except UserError:
+            pass
+    return out
+
+
 def af_opties(ws) -> list[tuple[str, str]]:
     """(account id, name) of the aandachtsfunctionarissen to choose from: yourself if you are one, plus
     whoever the service offers (``aandachtsfunctionarissen(ws)``, when this version has it)."""
@@ -242,7 +255,19 @@ class NewDossierDialog(QDialog):
         form.addRow(lab, self.vormen)
         self.eigenaar = QLabel(ws.session.naam if nieuw else (dossier.eigenaar or "–"))
         self.eigenaar.setAccessibleName("Eigenaar van het dossier")
-        form.addRow(QLabel("Eigenaar:"), self.eigenaar)
+        self.eigenaar_keuze = None
+        opties = eigenaar_opties(ws) if nieuw else []
+        if len(opties) > 1:  # an aandachtsfunctionaris can make a dossier for a colleague
+            self.eigenaar_keuze = QComboBox()
+            self.eigenaar_keuze.setAccessibleName("Eigenaar van het dossier")
+            for aid, naam in opties:
+                self.eigenaar_keuze.addItem(naam, aid)
+            self.eigenaar_keuze.setCurrentIndex(max(0, self.eigenaar_keuze.findData(ws.session.account_id)))
+            lab = QLabel("&Eigenaar:")
+            lab.setBuddy(self.eigenaar_keuze)
+            form.addRow(lab, self.eigenaar_keuze)
+        else:
+            form.addRow(QLabel("Eigenaar:"), self.eigenaar)
         self.af = QComboBox()
         self.af.setAccessibleName("Aandachtsfunctionaris")
         self.af.addItem("Nog niet gekozen", None)
@@ -347,7 +372,9 @@ class NewDossierDialog(QDialog):
             if self.dossier is None:
                 self.dossier_id = s.maak(self.ws, client_referentie=ref, gemeente_code=self.gemeente.currentData(),
                                          vormen=self.vormen.vormen(), betrokkenen=self.betrokkenen.betrokkenen(),
-                                         aandachtsfunctionaris_id=self.af.currentData(), concept_sleutel=DRAFT_KEY)
+                                         aandachtsfunctionaris_id=self.af.currentData(), concept_sleutel=DRAFT_KEY,
+                                         eigenaar_id=(self.eigenaar_keuze.currentData()
+                                                      if self.eigenaar_keuze is not None else None))
             else:
                 self.dossier_id = self.dossier.id
                 s.wijzig_kop(self.ws, self.dossier.id, vormen=self.vormen.vormen(),
