@@ -194,39 +194,34 @@ def _vereis_rol(ws: Workspace, object_id: int | None = None) -> None:
         raise PermissionDenied(GEEN_ROL) from None
 
 
-def aandachtsfunctionarissen(ws: Workspace) -> list[tuple[str, str]]:
-    """(account id, naam) of the active aandachtsfunctionarissen in the caller's teams, to pick for a dossier.
-
-    Names of colleagues only, no dossier content; the caller must be allowed to make dossiers.
-    """
-    _vereis_rol(ws)
+def _teamgenoten(ws: Workspace, rollen: tuple[str, ...]) -> list[tuple[str, str]]:
+    """(account id, naam) of active accounts with one of ``rollen`` in the caller's teams (names only)."""
     teams = sorted(ws.session.team_ids)
     if not teams:
         return []
     rows = ws.db.conn.execute(
         "SELECT DISTINCT a.id, a.naam FROM account a"
-        " JOIN account_rol r ON r.account_id = a.id AND r.rol = 'aandachtsfunctionaris'"
+        f" JOIN account_rol r ON r.account_id = a.id AND r.rol IN ({','.join('?' * len(rollen))})"
         " JOIN account_team t ON t.account_id = a.id"
-        f" WHERE a.actief = 1 AND t.team_id IN ({','.join('?' * len(teams))}) ORDER BY a.naam", teams)
+        f" WHERE a.actief = 1 AND t.team_id IN ({','.join('?' * len(teams))}) ORDER BY a.naam",
+        [*rollen, *teams])
     return [(r[0], r[1]) for r in rows]
+
+
+def aandachtsfunctionarissen(ws: Workspace) -> list[tuple[str, str]]:
+    """The active aandachtsfunctionarissen of the caller's teams, to pick for a dossier."""
+    _vereis_rol(ws)
+    return _teamgenoten(ws, ("aandachtsfunctionaris",))
 
 
 def collegas(ws: Workspace) -> list[tuple[str, str]]:
-    """(account id, naam) of active professionals and AFs in the caller's teams: who can own a new dossier.
+    """Professionals and AFs of the caller's teams: who can own a new dossier.
 
-    Only an aandachtsfunctionaris may make a dossier for a colleague (see :func:`maak`); names only.
+    Only an aandachtsfunctionaris may make a dossier for a colleague (see :func:`maak`).
     """
     _vereis_rol(ws)
     vereis(ws, Actie.DOSSIER_TEAM, object_type="dossier")
-    teams = sorted(ws.session.team_ids)
-    if not teams:
-        return []
-    rows = ws.db.conn.execute(
-        "SELECT DISTINCT a.id, a.naam FROM account a"
-        " JOIN account_rol r ON r.account_id = a.id AND r.rol IN ('professional', 'aandachtsfunctionaris')"
-        " JOIN account_team t ON t.account_id = a.id"
-        f" WHERE a.actief = 1 AND t.team_id IN ({','.join('?' * len(teams))}) ORDER BY a.naam", teams)
-    return [(r[0], r[1]) for r in rows]
+    return _teamgenoten(ws, ("professional", "aandachtsfunctionaris"))
 
 
 def _scope(ws: Workspace) -> repo.Scope:

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, Q
 
 from ghnt_desktop.domain import passphrase as policy
 from ghnt_desktop.errors import UserError
+from ghnt_desktop.ui.passphrase_fields import add_new_passphrase_rows
 
 
 class ChangePassphraseDialog(QDialog):
@@ -36,20 +37,9 @@ class ChangePassphraseDialog(QDialog):
         self.old_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.old_edit.setAccessibleName("Eenmalige wachtzin" if forced else "Huidige wachtzin")
         form.addRow("&Eenmalige wachtzin:" if forced else "&Huidige wachtzin:", self.old_edit)
-        self.new_edit = QLineEdit()
-        self.new_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.new_edit.setAccessibleName("Nieuwe wachtzin")
-        self.new_edit.textChanged.connect(self._strength)
-        form.addRow("&Nieuwe wachtzin:", self.new_edit)
-        self.new2_edit = QLineEdit()
-        self.new2_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.new2_edit.setAccessibleName("Nieuwe wachtzin herhalen")
-        form.addRow("Nieuwe wachtzin &herhalen:", self.new2_edit)
-        self.strength = QLabel(f"Minstens {policy.MIN_LENGTH} tekens. Een zin van een paar woorden is sterk én "
-                               "goed te onthouden.")
-        self.strength.setWordWrap(True)
-        self.strength.setAccessibleName("Sterkte van de wachtzin")
-        form.addRow("", self.strength)
+        self.new_edit, self.new2_edit, self.strength = add_new_passphrase_rows(
+            form, lambda: self.ws.session.login, label="&Nieuwe wachtzin:", repeat_label="Nieuwe wachtzin &herhalen:",
+            name="Nieuwe wachtzin", repeat_name="Nieuwe wachtzin herhalen")
         lay.addLayout(form)
         note = QLabel("Let op: niemand kan je wachtzin terughalen. Vergeet je hem, dan kan een beheerder je een "
                       "nieuwe eenmalige wachtzin geven.")
@@ -72,10 +62,6 @@ class ChangePassphraseDialog(QDialog):
         buttons.rejected.connect(self.reject)
         lay.addWidget(buttons)
         self.old_edit.setFocus()
-
-    def _strength(self, text: str) -> None:
-        s = policy.controleer(text, login=self.ws.session.login)
-        self.strength.setText(f"Sterkte: {s.label}. {s.hint}")
 
     def try_change(self) -> None:
         from ghnt_desktop.services import accounts

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, Q
 
 from ghnt_desktop.domain import passphrase as policy
 from ghnt_desktop.errors import UserError
+from ghnt_desktop.ui.passphrase_fields import add_new_passphrase_rows
 
 
 def gemeente_choices() -> list[tuple[str, str]]:
@@ -56,20 +57,9 @@ class SetupDialog(QDialog):
         self.login_edit = QLineEdit()
         self.login_edit.setAccessibleName("Inlognaam")
         form.addRow("&Inlognaam:", self.login_edit)
-        self.pass_edit = QLineEdit()
-        self.pass_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.pass_edit.setAccessibleName("Wachtzin")
-        self.pass_edit.textChanged.connect(self._strength)
-        form.addRow("&Wachtzin:", self.pass_edit)
-        self.pass2_edit = QLineEdit()
-        self.pass2_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.pass2_edit.setAccessibleName("Wachtzin herhalen")
-        form.addRow("Wachtzin &herhalen:", self.pass2_edit)
-        self.strength = QLabel(f"Minstens {policy.MIN_LENGTH} tekens. Een zin van een paar woorden is sterk én "
-                               "goed te onthouden.")
-        self.strength.setWordWrap(True)
-        self.strength.setAccessibleName("Sterkte van de wachtzin")
-        form.addRow("", self.strength)
+        self.pass_edit, self.pass2_edit, self.strength = add_new_passphrase_rows(
+            form, self.login_edit.text, label="&Wachtzin:", repeat_label="Wachtzin &herhalen:",
+            name="Wachtzin", repeat_name="Wachtzin herhalen")
         lay.addLayout(form)
         note = QLabel("Let op: zonder wachtzin kan niemand de gegevens terughalen, ook de maker van de app niet. "
                       "Dit eerste account wordt de beheerder.")
@@ -96,10 +86,6 @@ class SetupDialog(QDialog):
         for i in range(self.gemeente_list.count()):
             item = self.gemeente_list.item(i)
             item.setHidden(bool(t) and t not in item.text().casefold())
-
-    def _strength(self, text: str) -> None:
-        s = policy.controleer(text, login=self.login_edit.text())
-        self.strength.setText(f"Sterkte: {s.label}. {s.hint}")
 
     def selected_gemeenten(self) -> list[tuple[str, str]]:
         out = []
