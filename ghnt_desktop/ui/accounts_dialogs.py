@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFormLayout
 
 from ghnt_desktop.domain.roles import Rol
 from ghnt_desktop.errors import UserError
+from ghnt_desktop.ui.messages import error_label
 
 ROL_UITLEG = {
     Rol.PROFESSIONAL: "werkt met eigen meldcode-dossiers",
@@ -68,10 +69,7 @@ class AccountDialog(QDialog):
                           "kiest de nieuwe collega een eigen wachtzin.")
             note.setWordWrap(True)
             lay.addWidget(note)
-        self.error = QLabel("")
-        self.error.setObjectName("foutmelding")
-        self.error.setWordWrap(True)
-        self.error.setAccessibleName("Foutmelding")
+        self.error = error_label()
         lay.addWidget(self.error)
         buttons = QDialogButtonBox()
         self.ok_button = QPushButton("&Opslaan" if account else "Account &maken")

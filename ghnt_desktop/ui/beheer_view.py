@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
 
 from ghnt_desktop.domain.roles import Actie, mag
 from ghnt_desktop.errors import UserError
-from ghnt_desktop.ui.messages import confirm
+from ghnt_desktop.ui.messages import confirm, error_label
 
 
 def _table(headers: list[str], name: str) -> QTableWidget:
@@ -632,10 +632,7 @@ class EarlyDestructionDialog(QDialog):
         self.reason_edit.setMaximumHeight(90)
         form.addRow("&Toelichting:", self.reason_edit)
         lay.addLayout(form)
-        self.error = QLabel("")
-        self.error.setObjectName("foutmelding")
-        self.error.setWordWrap(True)
-        self.error.setAccessibleName("Foutmelding")
+        self.error = error_label()
         lay.addWidget(self.error)
         buttons = QDialogButtonBox()
         self.ok_button = QPushButton("&Aanvragen")

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, Q
 from ghnt_desktop.domain import passphrase as policy
 from ghnt_desktop.errors import UserError
 from ghnt_desktop.ui.passphrase_fields import add_new_passphrase_rows
+from ghnt_desktop.ui.messages import error_label
 
 
 class ChangePassphraseDialog(QDialog):
@@ -45,10 +46,7 @@ class ChangePassphraseDialog(QDialog):
                       "nieuwe eenmalige wachtzin geven.")
         note.setWordWrap(True)
         lay.addWidget(note)
-        self.error = QLabel("")
-        self.error.setObjectName("foutmelding")
-        self.error.setWordWrap(True)
-        self.error.setAccessibleName("Foutmelding")
+        self.error = error_label()
         lay.addWidget(self.error)
         buttons = QDialogButtonBox()
         self.ok_button = QPushButton("Wachtzin &wijzigen")

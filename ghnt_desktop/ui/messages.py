@@ -1,7 +1,7 @@
 """Showing errors to the user: Dutch text, never a traceback."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from ghnt_desktop.errors import UserError
 
@@ -40,3 +40,12 @@ def fatal_box(text: str) -> None:
 
     app = QApplication.instance() or QApplication([])  # noqa: F841  (a QMessageBox needs one)
     QMessageBox.warning(None, "GHNT Desktop", text)
+
+
+def error_label() -> QLabel:
+    """The inline error line of a form: red via the style sheet, wraps, named for screen readers."""
+    label = QLabel("")
+    label.setObjectName("foutmelding")
+    label.setWordWrap(True)
+    label.setAccessibleName("Foutmelding")
+    return label

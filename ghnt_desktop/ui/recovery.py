@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QFormLayo
 
 from ghnt_desktop.errors import UserError, WorkspaceCorrupt, WorkspaceLocked
 from ghnt_desktop.storage.backup import BackupCheck, BackupInfo
+from ghnt_desktop.ui.messages import error_label
 
 
 def _message(parent: QWidget | None, title: str, text: str, icon=QMessageBox.Icon.Information) -> None:
@@ -78,10 +79,7 @@ class PassphraseDialog(QDialog):
         form.addRow("&Naam:", self.login_edit)
         form.addRow("&Wachtzin:", self.pass_edit)
         lay.addLayout(form)
-        self.error = QLabel("")
-        self.error.setObjectName("foutmelding")
-        self.error.setWordWrap(True)
-        self.error.setAccessibleName("Foutmelding")
+        self.error = error_label()
         lay.addWidget(self.error)
         buttons = QDialogButtonBox()
         self.ok_button = QPushButton("&Verder")

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, Q
                                QVBoxLayout)
 
 from ghnt_desktop.errors import UserError
+from ghnt_desktop.ui.messages import error_label
 
 
 class UnlockDialog(QDialog):
@@ -31,10 +32,7 @@ class UnlockDialog(QDialog):
         form.addRow("&Naam:", self.login_edit)
         form.addRow("&Wachtzin:", self.pass_edit)
         lay.addLayout(form)
-        self.error = QLabel("")
-        self.error.setObjectName("foutmelding")
-        self.error.setWordWrap(True)
-        self.error.setAccessibleName("Foutmelding")
+        self.error = error_label()
         lay.addWidget(self.error)
         self.buttons = QDialogButtonBox()
         self.ok_button = QPushButton("&Ontgrendelen")
