@@ -194,24 +194,10 @@ def _vereis_rol(ws: Workspace, object_id: int | None = None) -> None:
         raise PermissionDenied(GEEN_ROL) from None
 
 
-def _teamgenoten(ws: Workspace, rollen: tuple[str, ...]) -> list[tuple[str, str]]:
-    """(account id, naam) of active accounts with one of ``rollen`` in the caller's teams (names only)."""
-    teams = sorted(ws.session.team_ids)
-    if not teams:
-        return []
-    rows = ws.db.conn.execute(
-        "SELECT DISTINCT a.id, a.naam FROM account a"
-        f" JOIN account_rol r ON r.account_id = a.id AND r.rol IN ({','.join('?' * len(rollen))})"
-        " JOIN account_team t ON t.account_id = a.id"
-        f" WHERE a.actief = 1 AND t.team_id IN ({','.join('?' * len(teams))}) ORDER BY a.naam",
-        [*rollen, *teams])
-    return [(r[0], r[1]) for r in rows]
-
-
 def aandachtsfunctionarissen(ws: Workspace) -> list[tuple[str, str]]:
     """The active aandachtsfunctionarissen of the caller's teams, to pick for a dossier."""
     _vereis_rol(ws)
-    return _teamgenoten(ws, ("aandachtsfunctionaris",))
+    return repo.teamgenoten(ws.db, ws.session.team_ids, ("aandachtsfunctionaris",))
 
 
 def collegas(ws: Workspace) -> list[tuple[str, str]]:
@@ -221,7 +207,7 @@ def collegas(ws: Workspace) -> list[tuple[str, str]]:
     """
     _vereis_rol(ws)
     vereis(ws, Actie.DOSSIER_TEAM, object_type="dossier")
-    return _teamgenoten(ws, ("professional", "aandachtsfunctionaris"))
+    return repo.teamgenoten(ws.db, ws.session.team_ids, ("professional", "aandachtsfunctionaris"))
 
 
 def _scope(ws: Workspace) -> repo.Scope:

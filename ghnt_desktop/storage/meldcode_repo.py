@@ -588,3 +588,17 @@ def verwijder_dossier_definitief(db: "sqlite_utils.Database", dossier_id: int) -
         c.execute("DELETE FROM meldcode_dossier_vorm WHERE dossier_id = ?", [dossier_id])
         c.execute("DELETE FROM meldcode_dossier_account WHERE dossier_id = ?", [dossier_id])
         c.execute("DELETE FROM meldcode_dossier WHERE id = ?", [dossier_id])
+
+
+def teamgenoten(db: "sqlite_utils.Database", team_ids, rollen: tuple[str, ...]) -> list[tuple[str, str]]:
+    """(account id, naam) of active accounts with one of ``rollen`` in ``team_ids`` (names only)."""
+    teams = sorted(team_ids)
+    if not teams:
+        return []
+    rows = db.conn.execute(
+        "SELECT DISTINCT a.id, a.naam FROM account a"
+        f" JOIN account_rol r ON r.account_id = a.id AND r.rol IN ({','.join('?' * len(rollen))})"
+        " JOIN account_team t ON t.account_id = a.id"
+        f" WHERE a.actief = 1 AND t.team_id IN ({','.join('?' * len(teams))}) ORDER BY a.naam",
+        [*rollen, *teams])
+    return [(r[0], r[1]) for r in rows]
