@@ -19,7 +19,6 @@ shown total.
 """
 from __future__ import annotations
 
-import statistics
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -89,6 +88,8 @@ def toon_aantal(n: int) -> str:
 def _toon_mediaan(dagen: Sequence[int]) -> str:
     if len(dagen) < ONDERDRUK_GRENS:
         return TE_WEINIG_VOOR_MEDIAAN
+    import statistics  # loaded on use: it pulls in decimal and fractions (start-up time)
+
     m = statistics.median(dagen)
     if float(m).is_integer():
         return str(int(m))

@@ -26,11 +26,11 @@ from pathlib import Path
 from ghnt_desktop.errors import WrongPassphrase
 from ghnt_desktop.storage import audit
 from ghnt_desktop.storage.files import atomic_write
+from ghnt_desktop.storage.layout import FAILURES_NAME
 from ghnt_desktop.storage.workspace import Workspace
 
 log = logging.getLogger("ghnt.login")
 
-FAILURES_NAME = "mislukte-pogingen.json"
 FREE_ATTEMPTS = 3
 MAX_DELAY_S = 30.0
 
@@ -100,18 +100,23 @@ def login(data_dir: Path, user: str, passphrase: str, *, kek: bytes | None = Non
                 (data_dir / FAILURES_NAME).unlink()
             except OSError:
                 pass
-        if repair_keys and os.access(data_dir, os.W_OK):
-            _repair_keys(ws)
+        if repair_keys:
+            finish_key_work(ws)
     except BaseException:
         ws.close()
         raise
     return ws
 
 
-def _repair_keys(ws: Workspace) -> None:
-    from ghnt_desktop.services.accounts import herstel_sleutels
-
+def finish_key_work(ws: Workspace) -> None:
+    """Finish an interrupted key rotation or deactivation, if there is one (see the module text)."""
+    if not os.access(ws.data_dir, os.W_OK):
+        return
     try:
+        if not ws.key_maintenance_needed():  # checked first: the accounts code is only loaded when needed
+            return
+        from ghnt_desktop.services.accounts import herstel_sleutels
+
         if herstel_sleutels(ws) is not None:
             log.info("onderbroken sleutelvernieuwing afgerond")
     except Exception as exc:  # the workspace still opens; try again at the next login

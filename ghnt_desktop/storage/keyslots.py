@@ -41,6 +41,16 @@ import tempfile
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from argon2.low_level import Type, hash_secret_raw
+from cryptography.exceptions import InvalidTag
+# X25519PublicKey.from_public_bytes imports the OpenSSL backend on first use; import it here so that
+# unlocking imports nothing (ui.launch unlocks on a second thread while the main thread imports Qt).
+from cryptography.hazmat.backends.openssl import backend as _openssl_backend  # noqa: F401
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.hashes import SHA256
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
 from ghnt_desktop.errors import WorkspaceCorrupt, WrongPassphrase
 
 FORMAT = "ghnt-sleutels"
@@ -186,8 +196,6 @@ def normalise_login(login: str) -> str:
 # --- primitives -----------------------------------------------------------
 
 def derive_kek(passphrase: str, salt: bytes, kdf: KdfParams) -> bytes:
-    from argon2.low_level import Type, hash_secret_raw
-
     return hash_secret_raw(
         passphrase.encode("utf-8"), salt, time_cost=kdf.time_cost, memory_cost=kdf.memory_kib,
         parallelism=kdf.parallelism, hash_len=KEY_BYTES, type=Type.ID,
@@ -199,14 +207,8 @@ def _aad(workspace_id: str, account_id: str, purpose: str) -> bytes:
 
 
 def _seal(public_key: bytes, secret: bytes, aad: bytes) -> bytes:
-    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
-    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-    from cryptography.hazmat.primitives.hashes import SHA256
-    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
-    from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
-
     eph = X25519PrivateKey.generate()
-    eph_pub = eph.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
+    eph_pub = eph.public_key().public_bytes_raw()
     shared = eph.exchange(X25519PublicKey.from_public_bytes(public_key))
     k = HKDF(SHA256(), KEY_BYTES, salt=eph_pub + public_key, info=aad).derive(shared)
     nonce = secrets.token_bytes(12)
@@ -214,10 +216,6 @@ def _seal(public_key: bytes, secret: bytes, aad: bytes) -> bytes:
 
 
 def _unseal(private_key: bytes, public_key: bytes, blob: bytes, aad: bytes) -> bytes:
-    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
-    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-    from cryptography.hazmat.primitives.hashes import SHA256
-    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
     eph_pub, nonce, ct = blob[:32], blob[32:44], blob[44:]
     shared = X25519PrivateKey.from_private_bytes(private_key).exchange(X25519PublicKey.from_public_bytes(eph_pub))
@@ -233,16 +231,12 @@ def make_slot(workspace_id: str, account_id: str, login: str, passphrase: str, d
               *, must_change: bool = False, kdf: KdfParams | None = None, kek: bytes | None = None,
               salt: bytes | None = None) -> Slot:
     """Create a slot for an account; ``db_keys`` maps generation -> database key."""
-    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
-    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-    from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat, PublicFormat
-
     kdf = kdf or DEFAULT_KDF
     salt = salt or secrets.token_bytes(16)
     kek = kek or derive_kek(passphrase, salt, kdf)
     priv = X25519PrivateKey.generate()
-    priv_raw = priv.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())
-    pub_raw = priv.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
+    priv_raw = priv.private_bytes_raw()
+    pub_raw = priv.public_key().public_bytes_raw()
     nonce = secrets.token_bytes(12)
     wrapped = AESGCM(kek).encrypt(nonce, priv_raw, _aad(workspace_id, account_id, "priv"))
     sealed = {g: _seal(pub_raw, k, _aad(workspace_id, account_id, f"db{g}")) for g, k in db_keys.items()}
@@ -264,8 +258,6 @@ def reseal_all(slots: KeySlots, db_keys: dict[int, bytes], *, generation: int) -
 
 
 def _unwrap_private(workspace_id: str, slot: Slot, passphrase: str, kek: bytes | None = None) -> bytes:
-    from cryptography.exceptions import InvalidTag
-    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
     kek = kek or derive_kek(passphrase, slot.salt, slot.kdf)
     try:
@@ -281,7 +273,6 @@ def rewrap(workspace_id: str, slot: Slot, old_passphrase: str, new_passphrase: s
     Raises WrongPassphrase when ``old_passphrase`` does not open the slot. The
     result never has ``must_change`` set.
     """
-    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
     priv = _unwrap_private(workspace_id, slot, old_passphrase)
     kdf = kdf or DEFAULT_KDF
@@ -303,8 +294,6 @@ def one_time_passphrase(groups: int = 5, size: int = 4) -> str:
 
 def unlock_slot(workspace_id: str, slot: Slot, passphrase: str, *, kek: bytes | None = None) -> dict[int, bytes]:
     """Return generation -> db key for this slot, or raise WrongPassphrase."""
-    from cryptography.exceptions import InvalidTag
-    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
     kek = kek or derive_kek(passphrase, slot.salt, slot.kdf)
     try:

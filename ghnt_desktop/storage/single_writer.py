@@ -10,6 +10,11 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+if os.name == "nt":  # pragma: no cover - Windows only
+    import msvcrt
+else:
+    import fcntl
+
 
 class AlreadyLocked(Exception):
     """Another process holds the lock."""
@@ -31,15 +36,11 @@ class SingleWriterLock:
         fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
         try:
             if os.name == "nt":  # pragma: no cover - Windows only
-                import msvcrt
-
                 try:
                     msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
                 except OSError as exc:
                     raise AlreadyLocked(str(self.path)) from exc
             else:
-                import fcntl
-
                 try:
                     fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
                 except BlockingIOError as exc:
@@ -55,13 +56,9 @@ class SingleWriterLock:
             return
         try:
             if os.name == "nt":  # pragma: no cover - Windows only
-                import msvcrt
-
                 os.lseek(fd, 0, os.SEEK_SET)
                 msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
             else:
-                import fcntl
-
                 fcntl.flock(fd, fcntl.LOCK_UN)
         finally:
             os.close(fd)

@@ -11,7 +11,6 @@ Layout of a data dir::
 from __future__ import annotations
 
 import os
-import uuid
 from dataclasses import dataclass, field
 from typing import Callable
 from datetime import datetime, timezone
@@ -23,22 +22,16 @@ from ghnt_desktop.errors import (ReadOnlyDataDir, UserError, WorkspaceError, Wor
 from ghnt_desktop.storage import audit, keyslots, migrations
 from ghnt_desktop.storage.connection import backup_to, enable_wal, open_encrypted
 from ghnt_desktop.storage.files import os_error_to_user_error
+from ghnt_desktop.storage.single_writer import AlreadyLocked, SingleWriterLock
+from ghnt_desktop.storage.layout import DB_NAME, LOCK_NAME, SLOTS_NAME, holds_workspace  # noqa: F401 (re-exported)
 
 if TYPE_CHECKING:  # pragma: no cover
     import sqlite_utils
 
-DB_NAME = "werkruimte.db"
-SLOTS_NAME = "keyslots.json"
-LOCK_NAME = "werkruimte.lock"
 
 
 def now_iso() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
-
-
-def holds_workspace(data_dir: Path) -> bool:
-    d = Path(data_dir)
-    return (d / DB_NAME).exists() or (d / SLOTS_NAME).exists()
 
 
 @dataclass(frozen=True)
@@ -235,6 +228,8 @@ class Workspace:
         _ensure_writable_dir(data_dir)
         lock = acquire_lock(data_dir)
         try:
+            import uuid  # only when creating (keeps start-up light)
+
             workspace_id = str(uuid.uuid4())
             account_id = str(uuid.uuid4())
             db_key = keyslots.new_db_key()
@@ -368,8 +363,6 @@ def _ensure_writable_dir(data_dir: Path) -> None:
 
 def acquire_lock(data_dir: Path):
     """Single writer per data dir. The OS releases the lock if the process dies (no stale locks)."""
-    from ghnt_desktop.storage.single_writer import AlreadyLocked, SingleWriterLock
-
     lock = SingleWriterLock(Path(data_dir) / LOCK_NAME)
     try:
         lock.acquire()

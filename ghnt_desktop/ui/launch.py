@@ -1,8 +1,13 @@
 """GUI start-up: unlock (or first-start setup), then the main window.
 
-With ``--user``/``--passphrase-file`` the Argon2id key derivation starts in a
-background thread *before* Qt is imported, so the two overlap (argon2 releases
-the GIL). Heavy modules (reportlab) are only imported when printing.
+With ``--user``/``--passphrase-file`` the workspace is unlocked on a background
+thread (Argon2id, unwrapping the key, opening the database) while the main
+thread imports Qt and builds the app; Argon2id and SQLite release the GIL, so
+the two really overlap. Everything the unlock needs is imported on the main
+thread *before* that thread starts, and the thread imports nothing: a module
+imported from two threads at once can be seen half-initialised (``dataclasses``
+reading a half-imported ``typing`` was caught this way). A test holds the
+thread to that. Heavy modules (reportlab) are only imported when printing.
 """
 from __future__ import annotations
 
@@ -12,23 +17,25 @@ from pathlib import Path
 
 
 class _UnlockThread(threading.Thread):
-    """Derive the key and open the workspace while the main thread loads Qt.
+    """``services.login.login`` on a second thread; its result or error is picked up after ``join``.
 
-    Argon2id releases the GIL; the SQLCipher connection is made with
-    ``check_same_thread=False`` and handed to the main thread after ``join``.
+    The SQLCipher connection is made with ``check_same_thread=False`` and handed
+    to the main thread after ``join``. Key work that may load more code
+    (finishing an interrupted key rotation) is left to the main thread.
     """
 
     def __init__(self, data_dir: Path, login: str, passphrase: str) -> None:
         super().__init__(daemon=True, name="ontgrendelen")
-        self.data_dir, self.login, self.passphrase = data_dir, login, passphrase
+        from ghnt_desktop.services import login as login_service  # imported here, on the main thread
+
+        self._login = login_service.login
+        self.data_dir, self.user, self.passphrase = data_dir, login, passphrase
         self.workspace = None
         self.error: BaseException | None = None
 
     def run(self) -> None:
         try:
-            from ghnt_desktop.services.login import login
-
-            self.workspace = login(self.data_dir, self.login, self.passphrase)
+            self.workspace = self._login(self.data_dir, self.user, self.passphrase, repair_keys=False)
         except BaseException as exc:  # re-raised in the main thread
             self.error = exc
         finally:
@@ -55,14 +62,12 @@ def run_gui(args) -> int:
     data_dir = resolve_data_dir(args)
     creds = credentials(args, required=False)
     unlock_thread = None
-    if creds:
-        import ghnt_desktop.services.login  # noqa: F401  (import once here, never concurrently)
-
+    if creds:  # first, so that unlocking overlaps everything below
         unlock_thread = _UnlockThread(data_dir, *creds)
         unlock_thread.start()
 
     from ghnt_desktop import crash
-    from ghnt_desktop.storage.workspace import holds_workspace
+    from ghnt_desktop.storage.layout import holds_workspace
     from ghnt_desktop.ui.app import make_app
 
     trace("imports")
@@ -75,7 +80,12 @@ def run_gui(args) -> int:
     quit_after = bool(getattr(args, "quit_after_startup", False))
     if creds:
         from ghnt_desktop.errors import WorkspaceCorrupt
+        from ghnt_desktop.services.login import finish_key_work
+        # While the workspace may still be being unlocked, load the main window's code.
+        from ghnt_desktop.services import settings  # noqa: F401
+        from ghnt_desktop.ui import main_window  # noqa: F401
 
+        trace("main window code loaded")
         unlock_thread.join()
         trace("unlocked")
         err = unlock_thread.error
@@ -89,6 +99,7 @@ def run_gui(args) -> int:
             raise err
         else:
             ws = unlock_thread.workspace
+            finish_key_work(ws)
     elif quit_after:
         raise UserError("--quit-after-startup heeft --user en --passphrase-file nodig.")
     elif not holds_workspace(data_dir):

@@ -1,7 +1,7 @@
 """Main window: navigation, the always-visible "Acuut onveilig?" control, lock, text size."""
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import (QApplication, QHBoxLayout, QLabel, QListWidget, QMainWindow, QPushButton,
                                QStackedWidget, QVBoxLayout, QWidget)
@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (QApplication, QHBoxLayout, QLabel, QListWidget, Q
 from ghnt_desktop import APP_NAME
 from ghnt_desktop.domain.roles import Rol
 from ghnt_desktop.ui import app as app_setup
-from ghnt_desktop.ui.acute_dialog import AcuteDialog
 from ghnt_desktop.ui.modules import NotYetAvailable, registry
 
 DEFAULT_IDLE_MINUTES = 5
@@ -28,10 +27,10 @@ class IdleWatcher(QObject):
     """Application-wide event filter: fires ``idle`` after ``minutes`` without keyboard or mouse input."""
 
     idle = Signal()
-    _ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel}
 
     def __init__(self, minutes: float, parent=None) -> None:
         super().__init__(parent)
+        self._activity: frozenset = frozenset()
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self.idle.emit)
@@ -41,8 +40,16 @@ class IdleWatcher(QObject):
         self.timer.setInterval(max(1, int(minutes * 60_000)))
         self.timer.start()
 
+    def watch(self, app: QApplication) -> None:
+        """Start seeing input. The main window calls this after its first paint: the filter sees every event."""
+        from PySide6.QtCore import QEvent
+
+        self._activity = frozenset({QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
+                                    QEvent.Type.Wheel})
+        app.installEventFilter(self)
+
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt name)
-        if event.type() in self._ACTIVITY:
+        if event.type() in self._activity:
             self.timer.start()
         return False
 
@@ -92,22 +99,19 @@ class MainWindow(QMainWindow):
         self.pages: dict[str, QWidget] = {}  # created on first visit (keeps start-up fast)
         for m in self.modules:
             self.nav.addItem(m.titel)
-            loading = QLabel("Bezig met laden…")
-            loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            self.stack.addWidget(loading)
+            self.stack.addWidget(QWidget())  # placeholder until the module's screen is built
         self.nav.blockSignals(True)
         self.nav.setCurrentRow(0)
         self.nav.blockSignals(False)
         self.nav.currentRowChanged.connect(self.show_module)
         # The first screen is built right after the window has been painted once (fast start-up).
+        # Until then nothing here touches PySide6's ``Qt`` namespace: loading it takes ~30 ms.
         self.first_page_ready = False
         QTimer.singleShot(0, self._build_first_page)
         body.addWidget(self.nav)
         body.addWidget(self.stack, 1)
-        self.lock_screen = QLabel("<h2>Vergrendeld</h2><p>Ontgrendel om verder te werken.</p>")
-        self.lock_screen.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.lock_screen.hide()
-        body.addWidget(self.lock_screen, 1)
+        self.lock_screen: QLabel | None = None  # made at the first lock
+        self.body = body
         outer.addLayout(body, 1)
         self.setCentralWidget(central)
         self._make_actions()
@@ -120,11 +124,18 @@ class MainWindow(QMainWindow):
         self.resize(1100, 720)
         minutes = idle_minutes if idle_minutes is not None else DEFAULT_IDLE_MINUTES
         self.idle = IdleWatcher(minutes, self)
-        self.idle.idle.connect(self.lock)
-        QApplication.instance().installEventFilter(self.idle)
+        self.idle.idle.connect(self.lock)  # its timer runs from now; input is watched after the first paint
 
     def _build_first_page(self) -> None:
-        if not self.first_page_ready and self.modules:
+        if self.first_page_ready:
+            return
+        from PySide6.QtCore import Qt
+
+        # Ctrl+Shift+A also works from dialogs. Until this runs (one event-loop turn after the first
+        # paint) no dialog can be open yet, and the default context already covers the main window.
+        self.acute_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.idle.watch(QApplication.instance())
+        if self.modules:
             self.show_module(max(0, self.nav.currentRow()))
         self.first_page_ready = True
 
@@ -166,24 +177,28 @@ class MainWindow(QMainWindow):
         return self.pages[key]
 
     # --- actions ----------------------------------------------------------
+    def _action(self, text: str, slot, shortcut: str | None = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut:
+            # setShortcuts([...]) rather than setShortcut(...): the latter's overload check loads
+            # PySide6's whole ``Qt`` namespace (~30 ms) before the first paint.
+            action.setShortcuts([QKeySequence(shortcut)])
+        action.triggered.connect(slot)
+        return action
+
     def _make_actions(self) -> None:
         bestand = self.menuBar().addMenu("&Bestand")
-        self.lock_action = QAction("&Vergrendelen", self, shortcut=QKeySequence("Ctrl+L"), triggered=self.lock)
+        self.lock_action = self._action("&Vergrendelen", self.lock, "Ctrl+L")
         bestand.addAction(self.lock_action)
         if not self.ws.is_oefen:
-            bestand.addAction(QAction("&Oefenmodus openen…", self, triggered=self.open_oefenmodus))
-        bestand.addAction(QAction("&Afsluiten", self, shortcut=QKeySequence("Ctrl+Q"), triggered=self.close))
+            bestand.addAction(self._action("&Oefenmodus openen…", self.open_oefenmodus))
+        bestand.addAction(self._action("&Afsluiten", self.close, "Ctrl+Q"))
         beeld = self.menuBar().addMenu("&Beeld")
-        beeld.addAction(QAction("Tekst &groter", self, shortcut=QKeySequence("Ctrl++"),
-                                triggered=lambda: self.change_text_size(+1)))
-        beeld.addAction(QAction("Tekst &kleiner", self, shortcut=QKeySequence("Ctrl+-"),
-                                triggered=lambda: self.change_text_size(-1)))
-        beeld.addAction(QAction("Tekst &normaal", self, shortcut=QKeySequence("Ctrl+0"),
-                                triggered=lambda: self.change_text_size(0)))
+        beeld.addAction(self._action("Tekst &groter", lambda: self.change_text_size(+1), "Ctrl++"))
+        beeld.addAction(self._action("Tekst &kleiner", lambda: self.change_text_size(-1), "Ctrl+-"))
+        beeld.addAction(self._action("Tekst &normaal", lambda: self.change_text_size(0), "Ctrl+0"))
         hulp = self.menuBar().addMenu("&Hulp")
-        self.acute_action = QAction("&Acuut onveilig?", self, shortcut=QKeySequence("Ctrl+Shift+A"),
-                                    triggered=self.show_acute)
-        self.acute_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.acute_action = self._action("&Acuut onveilig?", self.show_acute, "Ctrl+Shift+A")
         hulp.addAction(self.acute_action)
 
     def open_oefenmodus(self) -> None:
@@ -198,6 +213,8 @@ class MainWindow(QMainWindow):
         app_setup.set_text_size(app, size)
 
     def show_acute(self) -> None:
+        from ghnt_desktop.ui.acute_dialog import AcuteDialog
+
         dlg = AcuteDialog(self)
         dlg.exec()
 
@@ -219,6 +236,12 @@ class MainWindow(QMainWindow):
                 fn()
         self.nav.hide()
         self.stack.hide()
+        if self.lock_screen is None:
+            from PySide6.QtCore import Qt
+
+            self.lock_screen = QLabel("<h2>Vergrendeld</h2><p>Ontgrendel om verder te werken.</p>")
+            self.lock_screen.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.body.addWidget(self.lock_screen, 1)
         self.lock_screen.show()
         from ghnt_desktop.services.login import record_lock
 
@@ -237,7 +260,8 @@ class MainWindow(QMainWindow):
 
     def unlock_view(self) -> None:
         self.is_locked = False
-        self.lock_screen.hide()
+        if self.lock_screen is not None:
+            self.lock_screen.hide()
         self.nav.show()
         self.stack.show()
         for page in self.pages.values():

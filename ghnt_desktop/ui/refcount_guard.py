@@ -6,8 +6,9 @@ lowers the object's reference count by one; when it reaches zero the interpreter
 None"). A fresh interpreter holds only a few thousand references to ``None``, so the app would crash
 after a few thousand Qt calls. Python 3.12 made these objects immortal, so there nothing is needed.
 
-The guard keeps a never-freed "ballast" of extra references and tops it up from a timer before the
-count can run low. Measured: 1,000 ``setText`` + ``setEnabled`` calls lowered ``None`` by 2,000.
+The guard raises each count by a large "ballast" of references that are never given back, and tops it
+up from a timer before the count can run low. Measured: 1,000 ``setText`` + ``setEnabled`` calls lowered
+``None`` by 2,000. (At start ``True`` and ``False`` hold only ~200 references each.)
 """
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ import ctypes
 import sys
 
 NEEDED = sys.version_info < (3, 12)
-CHUNK = 300_000  # references added per top-up (a 2.4 MB list)
+CHUNK = 300_000  # references added per top-up
 LOW_WATER = 150_000  # top up when a count falls below this
 CHECK_MS = 1_000
 _OBJECTS = (None, True, False)
@@ -29,9 +30,10 @@ def top_up() -> int:
     added = 0
     for obj in _OBJECTS:
         if sys.getrefcount(obj) < LOW_WATER:
-            ballast = [obj] * CHUNK
-            # Never freed, not even at interpreter exit: freeing would hand the borrowed count back.
-            ctypes.pythonapi.Py_IncRef(ctypes.py_object(ballast))
+            # Add CHUNK references in one step: ob_refcnt is the first field of every object in CPython
+            # (id() is its address) and these are never released, not even at interpreter exit. The same
+            # as holding CHUNK never-freed references, without allocating and filling a list for them.
+            ctypes.c_ssize_t.from_address(id(obj)).value += CHUNK
             added += CHUNK
     return added
 
