@@ -24,13 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ghnt_desktop.errors import ValidationError
-
-try:  # the lead's central resource locator (source checkout, wheel, PyInstaller)
-    from ghnt_desktop.paths import resource_path as _resource_path
-except ImportError:  # pragma: no cover - only before paths.py existed
-    def _resource_path(*parts: str) -> Path:
-        return Path(__file__).resolve().parents[2].joinpath("resources", *parts)
-
+from ghnt_desktop.paths import resource_path
 
 CBS_CODE_PATROON = re.compile(r"^GM\d{4}$")
 REGIO_TYPES = frozenset({"veilig_thuis", "centrumgemeente_vo", "ghnt", "veiligheidsregio"})
@@ -300,7 +294,7 @@ def _naar_data(data: Mapping) -> GemeentenData:
 
 
 def standaard_pad() -> Path:
-    return _resource_path("gemeenten", "gemeenten.json")
+    return resource_path("gemeenten", "gemeenten.json")
 
 
 @functools.cache

@@ -37,6 +37,7 @@ from ghnt_desktop.domain import meldcode as dm
 from ghnt_desktop.domain.datalab import DossierSamenvatting
 from ghnt_desktop.domain.roles import Actie, Rol, dossier_scope, mag, mag_dossier_zien
 from ghnt_desktop.errors import PermissionDenied, UserError, ValidationError
+from ghnt_desktop.services import retention
 from ghnt_desktop.services.authz import vereis
 from ghnt_desktop.storage import meldcode_repo as repo
 from ghnt_desktop.storage.workspace import Workspace
@@ -257,34 +258,14 @@ def _account(ws: Workspace, account_id: str) -> tuple[str, frozenset[Rol], bool]
 
 # --------------------------------------------------------------------------- retention hooks
 
-def _retentie(ws: Workspace):
-    """``services.retention`` when it and its table are there; None otherwise."""
-    try:
-        from ghnt_desktop.services import retention
-    except ImportError:  # pragma: no cover - module not there yet
-        return None
-    if ws.db.conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'bewaar_item'").fetchone():
-        return retention
-    return None
-
-
-def _verwijder_voor_retentie(ws: Workspace, record_id: str) -> None:
-    """Deleter registered with ``services.retention`` (runs in its transaction; no authz, no audit)."""
-    repo.verwijder_dossier_definitief(ws.db, int(record_id))
-
-
-def verwijder_dossier_definitief(ws: Workspace, dossier_id: int) -> None:
-    """Destroy a dossier with all its records and drafts. Only for ``services.retention``, which
-    checks the two confirmations and writes the single content-free ``vernietigd`` audit entry."""
+def verwijder_dossier_definitief(ws: Workspace, dossier_id: int | str) -> None:
+    """Destroy a dossier with all its records and drafts. Only for ``services.retention``, which checks
+    the two confirmations and writes the single content-free ``vernietigd`` audit entry; it runs in that
+    transaction (no authorization, no audit of its own)."""
     repo.verwijder_dossier_definitief(ws.db, int(dossier_id))
 
 
-try:  # register at import time (see services/retention.py)
-    from ghnt_desktop.services.retention import registreer_verwijderaar as _registreer
-
-    _registreer(RECORD_TYPE, _verwijder_voor_retentie)
-except ImportError:  # pragma: no cover - retention module not there yet
-    pass
+retention.registreer_verwijderaar(RECORD_TYPE, verwijder_dossier_definitief)  # see services/retention.py
 
 
 # --------------------------------------------------------------------------- helpers
@@ -726,9 +707,7 @@ def sluit(ws: Workspace, dossier_id: int, reden: str) -> None:
         repo.wijzig_dossier(ws.db, row.id, status=dm.DossierStatus.AFGESLOTEN.value, afgesloten_op=vandaag.isoformat(),
                             laatste_activiteit=tijdstip)
         _gebeurtenis(ws, row, "afsluiting", {"reden": reden.strip(), "stap": row.huidige_stap}, tijdstip)
-        retentie = _retentie(ws)
-        if retentie is not None:
-            retentie.start_termijn(ws, RECORD_TYPE, row.id, vandaag)
+        retention.start_termijn(ws, RECORD_TYPE, row.id, vandaag)
         ws.audit("dossier_wijzigen", "dossier", row.id, resultaat="afgesloten")
 
 
@@ -745,9 +724,7 @@ def heropen(ws: Workspace, dossier_id: int, reden: str) -> None:
                             ronde=row.ronde + 1, laatste_activiteit=tijdstip)
         _gebeurtenis(ws, row, "heropening", {"reden": reden.strip(), "ronde": row.ronde + 1}, tijdstip,
                      ronde=row.ronde + 1)
-        retentie = _retentie(ws)
-        if retentie is not None:
-            retentie.stop_termijn(ws, RECORD_TYPE, row.id)
+        retention.stop_termijn(ws, RECORD_TYPE, row.id)
         ws.audit("dossier_wijzigen", "dossier", row.id, resultaat="heropend")
 
 

@@ -374,20 +374,9 @@ def zet_catalogus_actief(ws: Workspace, catalogus_id: str, versie: str, actief: 
 
 
 def _backup_voor_import(ws: Workspace) -> None:
-    """Encrypted backup before a catalogue import (``services.backup.backup_before_import``; if that module is
-    not available, ``ws.write_backup``). If the backup fails, the import does not happen."""
-    try:
-        from ghnt_desktop.services.backup import backup_before_import
-    except ImportError as exc:
-        if getattr(exc, "name", None) not in ("ghnt_desktop.services.backup", None):
-            raise
-        stempel = datetime.now().strftime("%Y%m%d-%H%M%S")
-        naam, n = f"voor-catalogusimport-{stempel}", 1
-        while (ws.backup_dir / f"{naam}.db").exists():
-            n += 1
-            naam = f"voor-catalogusimport-{stempel}-{n}"
-        ws.write_backup(naam)
-        return
+    """Encrypted backup before a catalogue import. If the backup fails, the import does not happen."""
+    from ghnt_desktop.services.backup import backup_before_import
+
     backup_before_import(ws)
 
 

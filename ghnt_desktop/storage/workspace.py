@@ -86,16 +86,6 @@ class Workspace:
         audit.record(self.db, actie=actie, object_type=object_type, object_id=object_id, resultaat=resultaat,
                      actor_id=self.session.account_id, namens_id=namens_id)
 
-    def write_backup(self, name: str) -> Path:
-        """Encrypted consistent copy into backups/ (never a file copy of the live db)."""
-        self.backup_dir.mkdir(parents=True, exist_ok=True)
-        target = self.backup_dir / f"{name}.db"
-        try:
-            backup_to(self.db, target)
-        except OSError as exc:
-            raise os_error_to_user_error(exc, self.backup_dir) from exc
-        return target
-
     def close(self) -> None:
         try:
             self.db.conn.close()
@@ -286,11 +276,7 @@ class Workspace:
             if not _read_only(data_dir):
                 enable_wal(db)
             if migrate:
-                def _backup(name: str) -> None:
-                    (data_dir / "backups").mkdir(exist_ok=True)
-                    backup_to(db, data_dir / "backups" / f"{name}.db")
-
-                migrations.migrate(db, backup=_backup)
+                migrations.migrate(db, backup=lambda name: write_pre_migration_backup(db, data_dir, name))
             row = db.conn.execute("SELECT id, naam, actief FROM account WHERE id = ?", [slot.account_id]).fetchone()
             if row is None or not row[2]:
                 raise WrongPassphrase("Dit account is niet (meer) actief. Neem contact op met de beheerder.")
@@ -309,6 +295,14 @@ class Workspace:
                     pass
             lock.release()
             raise
+
+
+def write_pre_migration_backup(db, data_dir: Path, name: str) -> Path:
+    """The encrypted copy written before a migration, into ``backups/`` (services.backup adds its sidecar later)."""
+    (Path(data_dir) / "backups").mkdir(exist_ok=True)
+    target = Path(data_dir) / "backups" / f"{name}.db"
+    backup_to(db, target)
+    return target
 
 
 def _restrict_permissions(data_dir: Path) -> None:

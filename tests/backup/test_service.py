@@ -9,7 +9,7 @@ import pytest
 from ghnt_desktop.errors import PermissionDenied, ValidationError
 from ghnt_desktop.services import backup as service
 from ghnt_desktop.storage import backup as store
-from ghnt_desktop.storage.workspace import Workspace
+from ghnt_desktop.storage.workspace import Workspace, write_pre_migration_backup
 
 
 def _audit_actions(ws):
@@ -55,7 +55,8 @@ def test_leftovers_of_an_interrupted_backup_are_cleaned(workspace):
 
 def test_pre_migration_backup_gets_a_sidecar_at_next_daily_run(workspace):
     recent = datetime.now() - timedelta(days=2)  # within the 12-month horizon for event backups
-    p = workspace.write_backup(f"voor-migratie-schema1-{recent:%Y%m%d-%H%M%S}-123456")
+    p = write_pre_migration_backup(workspace.db, workspace.data_dir,
+                                   f"voor-migratie-schema1-{recent:%Y%m%d-%H%M%S}-123456")
     service.ensure_daily_backup(workspace)
     sc = store.read_sidecar(p)
     assert sc is not None and sc.kind == store.PRE_MIGRATION and sc.sha256 == store.sha256_of(p)
@@ -110,7 +111,7 @@ def test_backup_folder_setting_and_pointer(workspace, tmp_path):
     assert p.parent == target
     assert "instelling_wijzigen" in _audit_actions(workspace)
     # listing also finds backups in the default folder (pre-migration backups go there)
-    m = workspace.write_backup("voor-migratie-schema1-20250102-030405")
+    m = write_pre_migration_backup(workspace.db, workspace.data_dir, "voor-migratie-schema1-20250102-030405")
     assert {b.path for b in service.list_backups(workspace)} == {p, m}
     service.set_backup_folder(workspace, None)
     assert service.backup_folder(workspace) == workspace.data_dir / "backups"

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 import pytest
 
 from ghnt_desktop.storage import backup as store
-from ghnt_desktop.storage.workspace import DB_NAME
+from ghnt_desktop.storage.workspace import DB_NAME, write_pre_migration_backup
 
 
 def _write(ws, kind=store.MANUAL, **kw):
@@ -40,7 +40,7 @@ def test_two_backups_in_the_same_second_get_different_names(workspace):
 
 def test_backup_without_sidecar_is_listed_and_verifiable(workspace):
     """The pre-migration backups written by Workspace.open have no sidecar."""
-    p = workspace.write_backup("voor-migratie-schema1-20250102-030405")
+    p = write_pre_migration_backup(workspace.db, workspace.data_dir, "voor-migratie-schema1-20250102-030405")
     infos = store.list_backups([workspace.backup_dir], workspace.workspace_id)
     assert [i.path for i in infos] == [p]
     assert infos[0].kind == store.PRE_MIGRATION and infos[0].sidecar is None

@@ -4,12 +4,11 @@ from __future__ import annotations
 import pytest
 
 from ghnt_desktop.services import meldcode as mc
-
-retention = pytest.importorskip("ghnt_desktop.services.retention")
+from ghnt_desktop.services import retention
 
 
 def test_deleter_is_registered():
-    assert retention._VERWIJDERAARS.get("meldcode_dossier") is mc._verwijder_voor_retentie
+    assert retention._VERWIJDERAARS.get("meldcode_dossier") is mc.verwijder_dossier_definitief
 
 
 def test_two_person_destruction_removes_dossier_records_and_drafts(open_als):

@@ -52,9 +52,14 @@ def test_upgrade_writes_encrypted_backup_first_and_runs_in_one_transaction(works
         (mig_dir / f"{m.name}.sql").write_text(m.sql)
     n = migrations.latest_version()
     (mig_dir / f"{n + 1:03d}_proef.sql").write_text("CREATE TABLE proef (x INTEGER);\nINSERT INTO proef VALUES (1);")
+    from ghnt_desktop.storage.workspace import write_pre_migration_backup
+
     backups = []
-    applied = migrations.migrate(workspace.db, migrations=migrations.load_migrations(mig_dir),
-                                 backup=lambda name: backups.append(workspace.write_backup(name)))
+
+    def backup(name):  # what Workspace.open passes
+        backups.append(write_pre_migration_backup(workspace.db, workspace.data_dir, name))
+
+    applied = migrations.migrate(workspace.db, migrations=migrations.load_migrations(mig_dir), backup=backup)
     assert applied == 1
     assert migrations.current_version(workspace.db) == n + 1
     assert len(backups) == 1 and backups[0].exists()
