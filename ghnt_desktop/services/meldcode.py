@@ -48,7 +48,9 @@ __all__ = [
     "aantal", "lijst", "maak", "laad", "voeg_toe", "corrigeer", "trek_in", "wijzig_kop", "zet_stap", "sluit",
     "heropen", "medeonderteken", "medeondertekeningen", "geschiedenis", "laad_versie", "aandachtspunten",
     "bewaar_concept", "concepten", "wis_concept", "datalab_samenvattingen", "dossier_info",
-    "voeg_medewerker_toe", "verwijder_medewerker", "vaste_klok", "verwijder_dossier_definitief",
+    "voeg_medewerker_toe", "verwijder_medewerker", "kandidaten", "mag_overdragen", "draag_over",
+    "vaste_klok",
+    "verwijder_dossier_definitief",
     "aandachtsfunctionarissen", "collegas",
 ]
 
@@ -783,6 +785,55 @@ def voeg_medewerker_toe(ws: Workspace, dossier_id: int, account_id: str) -> None
             ws.audit("dossier_wijzigen", "dossier", row.id, resultaat="collega_toegevoegd")
 
 
+def kandidaten(ws: Workspace, dossier_id: int) -> list[tuple[str, str]]:
+    """(account id, naam) of the active professionals and aandachtsfunctionarissen of the dossier's team (of the
+    caller's teams when the dossier has none): who can take the dossier over or be added as a colleague."""
+    row = _dossier(ws, dossier_id)
+    teams = {row.team_id} if row.team_id is not None else ws.session.team_ids
+    return repo.teamgenoten(ws.db, teams, ("professional", "aandachtsfunctionaris"))
+
+
+def mag_overdragen(ws: Workspace, eigenaar_id: str) -> bool:
+    """The owner, and an aandachtsfunctionaris who may see the dossier, can hand it over."""
+    return ws.session.account_id == eigenaar_id or mag(ws.session.rollen, Actie.DOSSIER_TEAM)
+
+
+def draag_over(ws: Workspace, dossier_id: int, nieuwe_eigenaar_id: str, *, vorige_blijft_collega: bool = False) -> bool:
+    """Hand the dossier to another professional or aandachtsfunctionaris of its team.
+
+    Allowed for the owner and for an aandachtsfunctionaris who may see the dossier; also for a closed dossier
+    (Veilig Thuis may still send feedback). The previous owner keeps access only as an added colleague when
+    ``vorige_blijft_collega``. The history gets a new version of the dossier's header naming the new owner.
+    Returns whether the caller can still see the dossier afterwards."""
+    row = _dossier(ws, dossier_id, "dossier_wijzigen")
+    me = ws.session.account_id
+    if not mag_overdragen(ws, row.eigenaar_id):
+        ws.audit("geweigerd:dossier_overdragen", "dossier", row.id, resultaat="geweigerd")
+        raise PermissionDenied("Alleen de eigenaar of een aandachtsfunctionaris kan een dossier overdragen.")
+    if nieuwe_eigenaar_id == row.eigenaar_id:
+        raise ValidationError("Het dossier is niet overgedragen.",
+                              details=["eigenaar_id: deze collega is al de eigenaar van het dossier."])
+    if not isinstance(nieuwe_eigenaar_id, str) or nieuwe_eigenaar_id not in dict(kandidaten(ws, row.id)):
+        raise ValidationError("Het dossier is niet overgedragen.",
+                              details=["eigenaar_id: kies een actieve professional of aandachtsfunctionaris "
+                                       "van het team van dit dossier."])
+    vorige = row.eigenaar_id
+    tijdstip = _tijdstip()
+    with ws.db.atomic():
+        repo.wijzig_dossier(ws.db, row.id, eigenaar_id=nieuwe_eigenaar_id)
+        repo.verwijder_medewerker(ws.db, row.id, nieuwe_eigenaar_id)  # the owner needs no extra access
+        if vorige_blijft_collega:
+            repo.voeg_medewerker_toe(ws.db, row.id, vorige, me, tijdstip)
+        nieuw_row = repo.dossier(ws.db, row.id)
+        assert nieuw_row is not None
+        koppen = _huidige_van(ws, row.id, "kop")
+        _gebeurtenis(ws, nieuw_row, "kop", _kop_data(nieuw_row, frozenset(repo.vormen(ws.db, row.id))), tijdstip,
+                     vorige=koppen[-1] if koppen else None)
+        _raak_aan(ws, row.id, tijdstip)
+        ws.audit("dossier_wijzigen", "dossier", row.id, resultaat="eigenaar_overgedragen")
+    return _mag_zien(ws, nieuw_row)
+
+
 def verwijder_medewerker(ws: Workspace, dossier_id: int, account_id: str) -> None:
     row = _dossier(ws, dossier_id, "dossier_wijzigen")
     tijdstip = _tijdstip()
@@ -815,9 +866,11 @@ def beschrijf(soort: str, data: dict[str, Any], namen: dict[str, str] | None = N
     if soort == "kop":
         vormen = ", ".join(dm.GeweldsVorm(v).label for v in data.get("vormen", [])) or "nog niet gekozen"
         af = namen.get(data.get("aandachtsfunctionaris_id") or "", "")
+        eigenaar = namen.get(data.get("eigenaar_id") or "", "")
         code = data.get("gemeente_code", "")
         tekst = f"Cliëntreferentie {data.get('client_referentie', '')}, gemeente {gemeenten.get(code, code)}. " \
                 f"Vorm van geweld: {vormen}."
+        tekst += f" Eigenaar: {eigenaar}." if eigenaar else ""
         return tekst + (f" Aandachtsfunctionaris: {af}." if af else "")
     if soort == "stap":
         return f"Van stap {data.get('van')} naar stap {data.get('naar')}."
@@ -885,6 +938,7 @@ def _tijdlijn(ws: Workspace, row: repo.DossierRow) -> list[Tijdlijnregel]:
         if r.soort in ("kop", "medewerker"):
             d = r.gegevens()
             ids.add(d.get("aandachtsfunctionaris_id") or "")
+            ids.add(d.get("eigenaar_id") or "")
             ids.add(d.get("account_id") or "")
     namen = repo.account_namen(ws.db, ids)
     gemeenten = dict(ws.gemeenten())

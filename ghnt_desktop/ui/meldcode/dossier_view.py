@@ -132,6 +132,8 @@ class DossierView(QWidget):
         self.report_button = self._button(buttons, "Verslag &maken…", "Verslag maken", lambda: self.export("verslag"))
         self.concept_button = self._button(buttons, "&Concept melding…", "Concept melding maken",
                                            lambda: self.export("concept_melding"))
+        self.team_button = self._button(buttons, "Wie werkt e&raan…", "Wie werkt aan dit dossier: overdragen en "
+                                        "collega's", self.show_team)
         self.inzage_button = self._button(buttons, "Wie heeft dit dossier &ingezien?", "Wie heeft dit dossier ingezien",
                                           self.show_inzage)
         if not self.inzage_available():
@@ -382,6 +384,18 @@ class DossierView(QWidget):
             return importlib.util.find_spec(AUDIT_VIEW_MODULE) is not None
         except ModuleNotFoundError:
             return False
+
+    def show_team(self) -> None:
+        from ghnt_desktop.ui.meldcode.samenwerken_dialog import SamenwerkenDialog
+
+        self.save_all()
+        dlg = SamenwerkenDialog(self.ws, self.dossier_id, self)
+        self.team_dialog = dlg
+        dlg.exec()
+        if not dlg.still_visible:  # handed over without staying in it: back to the list
+            self.back_requested.emit()
+        elif dlg.changed:
+            self.record_saved(None)
 
     def show_inzage(self) -> None:
         mod = importlib.import_module(AUDIT_VIEW_MODULE)
