@@ -96,11 +96,15 @@ def test_cancelled_handover_changes_nothing_and_colleagues_can_be_added_and_remo
         click(dlg.add_button)
         assert [dlg.colleagues.item(i).text() for i in range(dlg.colleagues.count())] == [DEMO]
         assert [dlg.candidate.itemText(i) for i in range(dlg.candidate.count())] == [ANOUK]
+        click(dlg.add_button)  # Anouk too: then nobody is left to add
+        assert dlg.candidate.currentData() is None and not dlg.add_button.isEnabled()
+        mc.verwijder_medewerker(ws, did, ids[ANOUK])
+        dlg.reload()
         click(dlg.remove_button)  # answered "Weghalen"
         assert dlg.colleagues.count() == 0 and not dlg.remove_button.isEnabled()
         assert mc.dossier_info(ws, did).medewerkers == () and dlg.changed
         acties = [r for (r,) in ws.db.conn.execute("SELECT resultaat FROM audit WHERE actie = 'dossier_wijzigen'")]
-        assert acties[-2:] == ["collega_toegevoegd", "collega_verwijderd"]
+        assert acties[-4:] == ["collega_toegevoegd", "collega_toegevoegd", "collega_verwijderd", "collega_verwijderd"]
     finally:
         ws.close()
 

@@ -93,8 +93,8 @@ class SamenwerkenDialog(QDialog):
         if self.colleagues.count():
             self.colleagues.setCurrentRow(0)
         self.handover_box.setVisible(s.mag_overdragen(self.ws, info.eigenaar_id))
-        self.handover_button.setEnabled(self.new_owner.count() > 0)
-        self.add_button.setEnabled(self.candidate.count() > 0)
+        self.handover_button.setEnabled(self.new_owner.currentData() is not None)  # not on the "(geen ...)" line
+        self.add_button.setEnabled(self.candidate.currentData() is not None)
         self.remove_button.setEnabled(self.colleagues.count() > 0)
 
     @staticmethod
