@@ -447,6 +447,16 @@ def _kop_data(row: repo.DossierRow, vormen: frozenset) -> dict[str, Any]:
             "eigenaar_id": row.eigenaar_id}
 
 
+def _nieuwe_kop(ws: Workspace, dossier_id: int, tijdstip: str) -> repo.DossierRow:
+    """Record the dossier's current header as a new version of its "kop" (the history keeps the old one)."""
+    row = repo.dossier(ws.db, dossier_id)
+    assert row is not None
+    koppen = _huidige_van(ws, dossier_id, "kop")
+    _gebeurtenis(ws, row, "kop", _kop_data(row, frozenset(repo.vormen(ws.db, dossier_id))), tijdstip,
+                 vorige=koppen[-1] if koppen else None)
+    return row
+
+
 def _bouw_dossier(ws: Workspace, row: repo.DossierRow, records: list[repo.RecordRow] | None = None) -> dm.Dossier:
     if records is None:
         records = repo.huidige_records(ws.db, row.id)
@@ -670,11 +680,7 @@ def wijzig_kop(ws: Workspace, dossier_id: int, *, vormen=None, gemeente_code=Non
         if velden:
             repo.wijzig_dossier(ws.db, row.id, **velden)
         if kop_anders:
-            nieuw_row = repo.dossier(ws.db, row.id)
-            assert nieuw_row is not None
-            koppen = _huidige_van(ws, row.id, "kop")
-            _gebeurtenis(ws, nieuw_row, "kop", _kop_data(nieuw_row, frozenset(repo.vormen(ws.db, row.id))), tijdstip,
-                         vorige=koppen[-1] if koppen else None)
+            _nieuwe_kop(ws, row.id, tijdstip)
         if betrokkenen is not None:
             veranderd = _betrokkenen_bijwerken(ws, row, list(betrokkenen), tijdstip) or veranderd
         if veranderd:
@@ -824,11 +830,7 @@ def draag_over(ws: Workspace, dossier_id: int, nieuwe_eigenaar_id: str, *, vorig
         repo.verwijder_medewerker(ws.db, row.id, nieuwe_eigenaar_id)  # the owner needs no extra access
         if vorige_blijft_collega:
             repo.voeg_medewerker_toe(ws.db, row.id, vorige, me, tijdstip)
-        nieuw_row = repo.dossier(ws.db, row.id)
-        assert nieuw_row is not None
-        koppen = _huidige_van(ws, row.id, "kop")
-        _gebeurtenis(ws, nieuw_row, "kop", _kop_data(nieuw_row, frozenset(repo.vormen(ws.db, row.id))), tijdstip,
-                     vorige=koppen[-1] if koppen else None)
+        nieuw_row = _nieuwe_kop(ws, row.id, tijdstip)
         _raak_aan(ws, row.id, tijdstip)
         ws.audit("dossier_wijzigen", "dossier", row.id, resultaat="eigenaar_overgedragen")
     return _mag_zien(ws, nieuw_row)
