@@ -7,7 +7,7 @@ import re
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QMessageBox
 
 from ghnt_desktop.domain.meldcode import ConsultatieSoort, GeweldsVorm, RedenNietGevoerd
 from ghnt_desktop.services import meldcode as svc
@@ -353,7 +353,14 @@ def test_export_asks_confirmation_optional_password_and_save_as(driver, tmp_path
 
     def save_as(dlg: QFileDialog) -> None:
         assert dlg.acceptMode() == QFileDialog.AcceptMode.AcceptSave
-        dlg.selectFile(str(target))
+        # As a user does it: go to the folder, type the name. Not selectFile(): Qt leaves the name field
+        # alone when it already has focus, and whether it has depends on window activation timing (the
+        # PDF then went to the default name and this test failed under load).
+        dlg.setDirectory(str(target.parent))
+        name = dlg.findChild(QLineEdit, "fileNameEdit")
+        assert name is not None and name.isVisible()
+        name.setFocus()
+        name.setText(target.name)
         dlg.accept()
 
     with d.modal([confirm_export, save_as], kind=ExportDialog):
