@@ -17,6 +17,11 @@ TEAM_SOORTEN: dict[str, str] = {
 MAX_TEAMNAAM = 80
 
 
+def teams_nodig(rollen) -> bool:
+    """A professional or aandachtsfunctionaris always works for at least one team (dossiers belong to it)."""
+    return any(str(r) in ("professional", "aandachtsfunctionaris") for r in rollen)
+
+
 def controleer_teamnaam(naam: str) -> list[str]:
     naam = naam.strip()
     if not naam:
