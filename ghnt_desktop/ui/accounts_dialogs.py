@@ -52,10 +52,15 @@ class AccountDialog(QDialog):
             self.rol_checks[rol] = cb
             rl.addWidget(cb)
         lay.addWidget(rollen_box)
-        lay.addWidget(QLabel("&Teams (vink aan met de spatiebalk):"))
+        teams_label = QLabel("&Teams (vink aan met de spatiebalk):")
+        lay.addWidget(teams_label)
         self.team_list = QListWidget()
         self.team_list.setAccessibleName("Teams")
-        for team_id, naam in accounts.teams(ws):
+        teams_label.setBuddy(self.team_list)
+        actieve_teams = accounts.teams(ws)
+        # memberships of archived teams are not in the list and are kept as they are
+        self.hidden_team_ids = (account.team_ids - {t for t, _ in actieve_teams}) if account else frozenset()
+        for team_id, naam in actieve_teams:
             item = QListWidgetItem(naam)
             item.setData(Qt.ItemDataRole.UserRole, team_id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
@@ -64,6 +69,13 @@ class AccountDialog(QDialog):
             self.team_list.addItem(item)
         self.team_list.setMaximumHeight(140)
         lay.addWidget(self.team_list)
+        if not actieve_teams:
+            self.team_list.hide()
+            teams_label.setText("Er zijn nog geen teams. Maak eerst de teams (Beheer › Teams); een professional of "
+                                "aandachtsfunctionaris hoort bij minstens één team.")
+            teams_label.setWordWrap(True)
+        if self.team_list.count():
+            self.team_list.setCurrentRow(0)
         if account is None:
             note = QLabel("De app maakt een eenmalige wachtzin. Die zie je één keer. Bij de eerste keer inloggen "
                           "kiest de nieuwe collega een eigen wachtzin.")
@@ -91,11 +103,16 @@ class AccountDialog(QDialog):
             item = self.team_list.item(i)
             if item.checkState() == Qt.CheckState.Checked:
                 out.add(int(item.data(Qt.ItemDataRole.UserRole)))
-        return frozenset(out)
+        return frozenset(out) | self.hidden_team_ids
 
     def try_save(self) -> None:
+        from ghnt_desktop.domain.organisatie import teams_nodig
         from ghnt_desktop.services import accounts
 
+        if teams_nodig(self.rollen()) and not self.team_ids():
+            self.error.setText("Kies minstens één team: een professional of aandachtsfunctionaris werkt altijd "
+                               "voor een team. Zijn er nog geen teams? Maak ze eerst onder Beheer › Teams.")
+            return
         try:
             if self.account is None:
                 self.account_id, self.one_time = accounts.maak_account_met_eenmalige_wachtzin(
