@@ -23,9 +23,32 @@ class _Parser(argparse.ArgumentParser):
 
 def _common(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
     d = {"default": argparse.SUPPRESS} if suppress else {}
-    parser.add_argument("--data-dir", type=Path, help="gegevensmap (standaard: de map van je gebruikersprofiel)", **d)
-    parser.add_argument("--user", help="naam van het account (om zonder venster te ontgrendelen)", **d)
-    parser.add_argument("--passphrase-file", type=Path, help="bestand met de wachtzin op de eerste regel", **d)
+    parser.add_argument("--data-dir", type=Path, metavar="MAP",
+                        help="gegevensmap (standaard: de map van je gebruikersprofiel)", **d)
+    parser.add_argument("--user", metavar="NAAM", help="naam van het account (om zonder venster te ontgrendelen)", **d)
+    parser.add_argument("--passphrase-file", type=Path, metavar="BESTAND",
+                        help="bestand met de wachtzin op de eerste regel", **d)
+
+
+def _common_everywhere(parser: argparse.ArgumentParser) -> None:
+    """The common options on a sub-command and on each of its own sub-commands (``ghnt team toevoegen``)."""
+    _common(parser, suppress=True)
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for child in dict.fromkeys(action.choices.values()):
+                _common_everywhere(child)
+
+
+def subcommand_parsers(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
+    """Every (nested) sub-command parser by its full name, e.g. ``"team toevoegen"``."""
+    out: dict[str, argparse.ArgumentParser] = {}
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, child in action.choices.items():
+                full = child.prog.removeprefix("ghnt ").strip() or name
+                out[full] = child
+                out.update(subcommand_parsers(child))
+    return out
 
 
 _VALUE_OPTIONS = ("--data-dir", "--user", "--passphrase-file")
@@ -45,6 +68,9 @@ def wants_subcommand(argv: list[str]) -> bool:
 
 
 def build_parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
+    from ghnt_desktop.cli import argparse_nl
+
+    argparse_nl.install()  # before the first parser: its '-h' help and headings are translated on creation
     parser = _Parser(prog="ghnt", description="GHNT Desktop – meldcode, zelfscan en plan van aanpak.")
     _common(parser, suppress=False)
     parser.add_argument("--quit-after-startup", action="store_true",
@@ -53,10 +79,10 @@ def build_parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
         return parser
     from ghnt_desktop.cli.commands import load_commands
 
-    sub = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="OPDRACHT")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="OPDRACHT", title="opdrachten")
     for module in load_commands():
         p = module.register(sub)
-        _common(p, suppress=True)
+        _common_everywhere(p)
         p.set_defaults(handler=module.run)
     return parser
 

@@ -11,6 +11,7 @@ NAMES: dict[str, str] = {
     "demo": "demo", "check": "check", "backup": "backup", "restore": "restore",
     "zelfscan-export": "zelfscan_export", "zelfscan-import": "zelfscan_import", "catalogus-import": "catalogus_import",
     "verslag": "verslag", "oefen": "oefen", "plan": "plan",
+    "init": "init", "team": "team", "account": "account",
 }
 
 
