@@ -413,3 +413,107 @@ def leden_van(regio: Regio) -> tuple[Gemeente, ...]:
     return tuple(
         sorted((per_code[c] for c in regio.leden), key=lambda g: sorteer_sleutel(g.naam))
     )
+
+
+# --------------------------------------------------------------------------- Veilig Thuis regions
+
+
+@dataclass(frozen=True)
+class VeiligThuisRegio:
+    code: str
+    naam: str
+    telefoon: str
+    gemeenten: tuple[str, ...]  # CBS codes (empty where no source was available)
+    centrumgemeenten: tuple[str, ...]
+    naam_geverifieerd: bool
+    gemeenten_geverifieerd: bool
+    centrumgemeenten_geverifieerd: bool
+    opmerking: str = ""
+
+
+@dataclass(frozen=True)
+class VeiligThuisRegios:
+    versie: str
+    peiljaar: int
+    bron: str
+    opmerking: str
+    niet_geverifieerd: tuple[str, ...]  # region codes with anything not checked against a source
+    regios: tuple[VeiligThuisRegio, ...]
+
+    def regio_van(self, cbs_code: str) -> VeiligThuisRegio | None:
+        for r in self.regios:
+            if cbs_code in r.gemeenten:
+                return r
+        return None
+
+    def regio(self, code: str) -> VeiligThuisRegio:
+        for r in self.regios:
+            if r.code == code:
+                return r
+        raise KeyError(code)
+
+
+def lees_veilig_thuis_regios(data: object) -> VeiligThuisRegios:
+    """Validate and read ``veilig-thuis-regios.json``; every problem is listed with its place."""
+    problemen: list[str] = []
+    if not isinstance(data, Mapping):
+        raise ValidationError("Het bestand met Veilig Thuis-regio's klopt niet.", details=["geen object"])
+    for sleutel, soort in (("versie", str), ("peiljaar", int), ("bron", str), ("opmerking", str),
+                           ("niet_geverifieerd", list), ("regios", list)):
+        if not isinstance(data.get(sleutel), soort):
+            problemen.append(f"{sleutel}: ontbreekt of heeft het verkeerde type")
+    regios: list[VeiligThuisRegio] = []
+    gezien_codes: set[str] = set()
+    gezien_gemeenten: dict[str, str] = {}
+    for i, r in enumerate(data.get("regios") or []):
+        plek = f"regios[{i}]"
+        if not isinstance(r, Mapping):
+            problemen.append(f"{plek}: geen object")
+            continue
+        code, naam, tel = r.get("code"), r.get("naam"), r.get("telefoon")
+        if not isinstance(code, str) or not code or code in gezien_codes:
+            problemen.append(f"{plek}.code: ontbreekt of komt vaker voor")
+        gezien_codes.add(str(code))
+        if not isinstance(naam, str) or not naam.strip():
+            problemen.append(f"{plek}.naam: ontbreekt")
+        if not isinstance(tel, str) or not all(ch.isdigit() or ch in " -+" for ch in tel):
+            problemen.append(f"{plek}.telefoon: ontbreekt of bevat andere tekens dan cijfers, spaties, + en -")
+        lijsten = {}
+        for veld in ("gemeenten", "centrumgemeenten"):
+            waarde = r.get(veld)
+            if not isinstance(waarde, list) or not all(isinstance(c, str) and CBS_CODE_PATROON.match(c) for c in waarde):
+                problemen.append(f"{plek}.{veld}: moet een lijst van CBS-codes (GM + 4 cijfers) zijn")
+                waarde = []
+            lijsten[veld] = tuple(waarde)
+        for c in lijsten["gemeenten"]:
+            if c in gezien_gemeenten:
+                problemen.append(f"{plek}.gemeenten: {c} hoort ook al bij {gezien_gemeenten[c]}")
+            gezien_gemeenten[c] = str(code)
+        if not set(lijsten["centrumgemeenten"]) <= set(lijsten["gemeenten"]):
+            problemen.append(f"{plek}.centrumgemeenten: een centrumgemeente hoort ook bij de gemeenten van de regio")
+        vlaggen = {}
+        for veld in ("naam_geverifieerd", "gemeenten_geverifieerd", "centrumgemeenten_geverifieerd"):
+            if not isinstance(r.get(veld), bool):
+                problemen.append(f"{plek}.{veld}: moet true of false zijn")
+            vlaggen[veld] = bool(r.get(veld))
+        regios.append(VeiligThuisRegio(str(code), str(naam), str(tel), lijsten["gemeenten"],
+                                       lijsten["centrumgemeenten"], opmerking=str(r.get("opmerking") or ""), **vlaggen))
+    niet = tuple(data.get("niet_geverifieerd") or ())
+    for r in regios:
+        alles = r.naam_geverifieerd and r.gemeenten_geverifieerd and r.centrumgemeenten_geverifieerd
+        if not alles and r.code not in niet:
+            problemen.append(f"niet_geverifieerd: {r.code} ontbreekt, maar niet alles van die regio is gecontroleerd")
+    if problemen:
+        raise ValidationError("Het bestand met Veilig Thuis-regio's klopt niet.", details=problemen)
+    return VeiligThuisRegios(data["versie"], data["peiljaar"], data["bron"], data["opmerking"], niet, tuple(regios))
+
+
+@functools.cache
+def laad_veilig_thuis_regios(pad: Path | None = None) -> VeiligThuisRegios:
+    pad = Path(pad) if pad is not None else Path(resource_path("gemeenten", "veilig-thuis-regios.json"))
+    try:
+        data = json.loads(pad.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ValidationError("Het bestand met Veilig Thuis-regio's ontbreekt of is geen geldige JSON.",
+                              details=[f"{pad.name}: {type(exc).__name__}"]) from None
+    return lees_veilig_thuis_regios(data)

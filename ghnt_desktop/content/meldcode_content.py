@@ -56,6 +56,11 @@ __all__ = [
     "Oefencasus",
     "OefencasussenContent",
     "MeldcodeContent",
+    "NUMMERINGEN",
+    "VertrouwelijkheidOnderdeel",
+    "VertrouwelijkheidContent",
+    "lees_vertrouwelijkheid",
+    "laad_vertrouwelijkheid",
     "lees_stappen",
     "lees_signalen",
     "lees_definities",
@@ -73,7 +78,12 @@ __all__ = [
 MIN_SIGNALEN_PER_VORM = 6
 MAX_SIGNALEN_PER_VORM = 15
 
-BESTANDEN = ("stappen.json", "signalen.json", "definities.json", "contacten.json", "oefencasussen.json")
+BESTANDEN = ("stappen.json", "signalen.json", "definities.json", "contacten.json", "oefencasussen.json",
+             "vertrouwelijkheid.json")
+
+#: The numbering variants of the afwegingen (the organisation's meldcode profile): the default puts
+#: afweging 1 and 2 in stap 4 and 3-5 in stap 5; the other puts all five in stap 5.
+NUMMERINGEN = ("stap4_en_5", "alles_in_stap5")
 
 E = TypeVar("E", bound=StrEnum)
 
@@ -87,6 +97,15 @@ class Stap:
     titel: str
     uitleg: str
     wat_vastleggen: tuple[str, ...]
+    #: Texts of this step for another numbering variant: (variant, uitleg, wat_vastleggen).
+    varianten: tuple[tuple[str, str, tuple[str, ...]], ...] = ()
+
+    def voor(self, nummering: str | None) -> "Stap":
+        """This step as the numbering variant ``nummering`` words it (the default texts when it has none)."""
+        for naam, uitleg, vast in self.varianten:
+            if naam == nummering:
+                return Stap(self.nummer, self.titel, uitleg, vast)
+        return Stap(self.nummer, self.titel, self.uitleg, self.wat_vastleggen)
 
 
 @dataclass(frozen=True)
@@ -95,10 +114,11 @@ class StappenContent:
     bron: str
     stappen: tuple[Stap, ...]
 
-    def stap(self, nummer: int) -> Stap:
+    def stap(self, nummer: int, nummering: str | None = None) -> Stap:
+        """Step ``nummer``; with ``nummering`` its texts for that numbering variant of the afwegingen."""
         for s in self.stappen:
             if s.nummer == nummer:
-                return s
+                return s.voor(nummering) if nummering is not None else s
         raise KeyError(nummer)
 
 
@@ -358,12 +378,40 @@ class OefencasussenContent:
 
 
 @dataclass(frozen=True)
+class VertrouwelijkheidOnderdeel:
+    id: str
+    kop: str
+    alineas: tuple[str, ...]
+    bronnen: tuple[str, ...]
+    geverifieerd: bool
+
+
+@dataclass(frozen=True)
+class VertrouwelijkheidContent:
+    """The page on confidentiality (meldrecht, conflict van plichten, "zonder toestemming is niet zonder
+    medeweten") that the steps link to."""
+
+    versie: str
+    bron: str
+    titel: str
+    inleiding: str
+    onderdelen: tuple[VertrouwelijkheidOnderdeel, ...]
+
+    def onderdeel(self, onderdeel_id: str) -> VertrouwelijkheidOnderdeel:
+        for o in self.onderdelen:
+            if o.id == onderdeel_id:
+                return o
+        raise KeyError(onderdeel_id)
+
+
+@dataclass(frozen=True)
 class MeldcodeContent:
     stappen: StappenContent
     signalen: SignalenContent
     definities: DefinitiesContent
     contacten: ContactenContent
     oefencasussen: OefencasussenContent
+    vertrouwelijkheid: VertrouwelijkheidContent | None = None
 
 
 # ------------------------------------------------------------------ validation helpers
@@ -492,12 +540,25 @@ def lees_stappen(data: Any, bestand: str = "stappen.json") -> StappenContent:
         s = c.object(ruw, plek)
         nummer = c.geheel(s, "nummer", plek, minimum=1)
         nummers.append(nummer)
+        varianten: list[tuple[str, str, tuple[str, ...]]] = []
+        ruwe_varianten = s.get("varianten", {})
+        if not isinstance(ruwe_varianten, dict):
+            c.fout(c.plek(plek, "varianten"), "moet een object zijn")
+            ruwe_varianten = {}
+        for naam, ruw_v in ruwe_varianten.items():
+            vplek = f"{plek}.varianten.{naam}"
+            if naam not in NUMMERINGEN:
+                c.fout(vplek, "onbekende nummering; kies uit: " + ", ".join(NUMMERINGEN))
+                continue
+            v = c.object(ruw_v, vplek)
+            varianten.append((naam, c.tekst(v, "uitleg", vplek), c.teksten(v, "wat_vastleggen", vplek)))
         stappen.append(
             Stap(
                 nummer=nummer or 0,
                 titel=c.tekst(s, "titel", plek),
                 uitleg=c.tekst(s, "uitleg", plek),
                 wat_vastleggen=c.teksten(s, "wat_vastleggen", plek),
+                varianten=tuple(varianten),
             )
         )
     c.nummers(nummers, (1, 2, 3, 4, 5), "stappen")
@@ -789,6 +850,30 @@ def lees_oefencasussen(data: Any, bestand: str = "oefencasussen.json") -> Oefenc
     return OefencasussenContent(versie, bron, let_op, tuple(casussen))
 
 
+def lees_vertrouwelijkheid(data: Any, bestand: str = "vertrouwelijkheid.json") -> VertrouwelijkheidContent:
+    c = _Controle(bestand)
+    obj, versie, bron = c.kop(data)
+    titel = c.tekst(obj, "titel", "")
+    inleiding = c.tekst(obj, "inleiding", "")
+    onderdelen: list[VertrouwelijkheidOnderdeel] = []
+    ids: set[str] = set()
+    for i, ruw in enumerate(c.lijst(obj, "onderdelen", "")):
+        plek = f"onderdelen[{i}]"
+        o = c.object(ruw, plek)
+        oid = c.tekst(o, "id", plek)
+        if oid in ids:
+            c.fout(c.plek(plek, "id"), f"'{oid}' komt vaker voor; elk id moet uniek zijn")
+        ids.add(oid)
+        onderdelen.append(VertrouwelijkheidOnderdeel(
+            id=oid, kop=c.tekst(o, "kop", plek), alineas=c.teksten(o, "alineas", plek),
+            bronnen=c.teksten(o, "bronnen", plek), geverifieerd=c.waarheid(o, "geverifieerd", plek)))
+    for verplicht in ("meldrecht", "conflict_van_plichten", "niet_zonder_medeweten"):
+        if verplicht not in ids:
+            c.fout("onderdelen", f"het onderdeel '{verplicht}' ontbreekt")
+    c.klaar()
+    return VertrouwelijkheidContent(versie, bron, titel, inleiding, tuple(onderdelen))
+
+
 # ------------------------------------------------------------------ file loading
 
 
@@ -846,6 +931,10 @@ def laad_oefencasussen(pad: Path | None = None) -> OefencasussenContent:
     return lees_oefencasussen(*_lees_json(pad, "oefencasussen.json"))
 
 
+def laad_vertrouwelijkheid(pad: Path | None = None) -> VertrouwelijkheidContent:
+    return lees_vertrouwelijkheid(*_lees_json(pad, "vertrouwelijkheid.json"))
+
+
 def _kruiscontrole(signalen: SignalenContent, oefen: OefencasussenContent) -> list[str]:
     problemen: list[str] = []
     for i, casus in enumerate(oefen.casussen):
@@ -873,6 +962,7 @@ def laad_meldcode_content(map_: Path | None = None) -> MeldcodeContent:
         definities=laad_definities(pad("definities.json")),
         contacten=laad_contacten(pad("contacten.json")),
         oefencasussen=laad_oefencasussen(pad("oefencasussen.json")),
+        vertrouwelijkheid=laad_vertrouwelijkheid(pad("vertrouwelijkheid.json")),
     )
     problemen = _kruiscontrole(content.signalen, content.oefencasussen)
     if problemen:
@@ -889,6 +979,7 @@ def valideer_meldcode_content(map_: Path | None = None) -> list[str]:
         "definities.json": laad_definities,
         "contacten.json": laad_contacten,
         "oefencasussen.json": laad_oefencasussen,
+        "vertrouwelijkheid.json": laad_vertrouwelijkheid,
     }
     geladen: dict[str, Any] = {}
     for naam, lader in laders.items():

@@ -602,3 +602,102 @@ def teamgenoten(db: "sqlite_utils.Database", team_ids, rollen: tuple[str, ...]) 
         f" WHERE a.actief = 1 AND t.team_id IN ({','.join('?' * len(teams))}) ORDER BY a.naam",
         [*rollen, *teams])
     return [(r[0], r[1]) for r in rows]
+
+
+# --------------------------------------------------------------------- the eindverantwoordelijke's scope
+
+#: The id of the latest current decision of the dossier's current round (by chain order, like the service).
+_LAATSTE_BESLUIT = ("SELECT b.id FROM meldcode_record b WHERE b.dossier_id = d.id AND b.soort = 'besluit'"
+                    " AND b.vervangen = 0 AND b.ingetrokken = 0 AND b.ronde = d.ronde"
+                    " ORDER BY coalesce(b.oorsprong_id, b.id) DESC, b.id DESC LIMIT 1")
+
+_GETEKEND_DOOR_EV = ("SELECT 1 FROM meldcode_record m WHERE m.dossier_id = d.id AND m.soort = 'medeondertekening'"
+                     " AND m.vervangen = 0 AND m.ingetrokken = 0"
+                     " AND json_extract(m.data, '$.eindverantwoordelijke') = 1"
+                     f" AND json_extract(m.data, '$.besluit_id') = ({_LAATSTE_BESLUIT})")
+
+
+def wacht_op_besluit_sql(alias: str = "d") -> str:
+    """SQL condition: the dossier is open, at stap 5, and its latest decision of this round is not yet signed by
+    an eindverantwoordelijke (or there is no decision yet)."""
+    sql = f"(d.status = 'open' AND d.huidige_stap = 5 AND NOT EXISTS ({_GETEKEND_DOOR_EV}))"
+    return sql if alias == "d" else sql.replace("d.", f"{alias}.")
+
+
+def wacht_op_besluit(db: "sqlite_utils.Database", dossier_id: int) -> bool:
+    return db.conn.execute(f"SELECT 1 FROM meldcode_dossier d WHERE d.id = ? AND {wacht_op_besluit_sql()}",
+                           [dossier_id]).fetchone() is not None
+
+
+def wachtend_op_besluit(db: "sqlite_utils.Database", team_ids: Iterable[int] | None) -> list[DossierRow]:
+    """The dossiers awaiting the eindverantwoordelijke's decision, of ``team_ids`` (``None``: of every team).
+
+    This is a separate query on purpose: the general list (:func:`lijst`, :func:`tel`) never includes these
+    dossiers for someone whose only access is the decision."""
+    params: list[Any] = []
+    teams = ""
+    if team_ids is not None:
+        ids = sorted(team_ids)
+        if not ids:
+            return []
+        teams = f" AND d.team_id IN ({','.join('?' * len(ids))})"
+        params += ids
+    cols = ", ".join(f"d.{f.name}" for f in dataclasses.fields(DossierRow))
+    return [DossierRow(*r) for r in db.conn.execute(
+        f"SELECT {cols} FROM meldcode_dossier d WHERE {wacht_op_besluit_sql()}{teams} ORDER BY d.id", params)]
+
+
+def managers_van_team(db: "sqlite_utils.Database", team_id: int | None) -> list[tuple[str, str]]:
+    """(account id, naam) of the active teamleiders/managers who are members of ``team_id``."""
+    if team_id is None:
+        return []
+    return teamgenoten(db, {team_id}, ("manager",))
+
+
+# --------------------------------------------------------------------- the organisation's own contacts
+
+@dataclass(frozen=True)
+class ContactVersie:
+    id: int
+    contact_id: str
+    versie: int
+    naam: str
+    telefoon: str | None
+    website: str | None
+    bereikbaar: str
+    wanneer: str
+    verwijderd: bool
+    door: str
+    op: str
+
+
+_CONTACT_COLS = "id, contact_id, versie, naam, telefoon, website, bereikbaar, wanneer, verwijderd, door, op"
+
+
+def _contact(r) -> ContactVersie:
+    return ContactVersie(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], bool(r[8]), r[9], r[10])
+
+
+def huidige_contacten(db: "sqlite_utils.Database") -> dict[str, ContactVersie]:
+    """contact_id -> its latest version (also when that version says 'verwijderd')."""
+    rows = db.conn.execute(
+        f"SELECT {_CONTACT_COLS} FROM meldcode_contact c WHERE versie = "
+        "(SELECT max(versie) FROM meldcode_contact WHERE contact_id = c.contact_id) ORDER BY id").fetchall()
+    return {r[1]: _contact(r) for r in rows}
+
+
+def contact_versies(db: "sqlite_utils.Database", contact_id: str) -> list[ContactVersie]:
+    return [_contact(r) for r in db.conn.execute(
+        f"SELECT {_CONTACT_COLS} FROM meldcode_contact WHERE contact_id = ? ORDER BY versie", [contact_id])]
+
+
+def bewaar_contact_versie(db: "sqlite_utils.Database", contact_id: str, *, naam: str, telefoon: str | None,
+                          website: str | None, bereikbaar: str, wanneer: str, verwijderd: bool, door: str,
+                          op: str) -> int:
+    versie = int(db.conn.execute("SELECT coalesce(max(versie), 0) FROM meldcode_contact WHERE contact_id = ?",
+                                 [contact_id]).fetchone()[0]) + 1
+    db.conn.execute(
+        "INSERT INTO meldcode_contact (contact_id, versie, naam, telefoon, website, bereikbaar, wanneer, verwijderd,"
+        " door, op) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [contact_id, versie, naam, telefoon, website, bereikbaar, wanneer, int(verwijderd), door, op])
+    return versie
