@@ -92,20 +92,53 @@ def rechten(rol: Rol) -> frozenset[Actie]:
 
 @dataclass(frozen=True)
 class DossierScope:
-    """Which dossiers an account may see: its own/involved, plus whole teams for an AF."""
+    """Which dossiers an account may see: its own/involved, plus whole teams for an AF.
+
+    ``besluit_teams`` / ``besluit_alle``: the eindverantwoordelijke's extra, narrow access (meldcode profile,
+    Besluit verplichte meldcode art. 2 lid 1 b): read-only, and only to dossiers that await the decision in
+    stap 5 — of these teams (a teamleider) or of every team (an account named in the profile). It never widens
+    the dossier list: see :func:`mag_besluit_zien`.
+    """
 
     account_id: str
     team_ids: frozenset[int]
     eigen: bool
     team: bool
+    besluit_teams: frozenset[int] = frozenset()
+    besluit_alle: bool = False
 
     @property
     def geen(self) -> bool:
         return not (self.eigen or self.team)
 
+    @property
+    def beslist(self) -> bool:
+        return self.besluit_alle or bool(self.besluit_teams)
 
-def dossier_scope(account_id: str, rollen: frozenset[Rol], team_ids: frozenset[int]) -> DossierScope:
-    return DossierScope(account_id, team_ids, mag(rollen, Actie.DOSSIER_EIGEN), mag(rollen, Actie.DOSSIER_TEAM))
+
+def dossier_scope(account_id: str, rollen: frozenset[Rol], team_ids: frozenset[int], *,
+                  besluit_teams: frozenset[int] = frozenset(), besluit_alle: bool = False) -> DossierScope:
+    return DossierScope(account_id, team_ids, mag(rollen, Actie.DOSSIER_EIGEN), mag(rollen, Actie.DOSSIER_TEAM),
+                        frozenset(besluit_teams), besluit_alle)
+
+
+def besluit_scope(soort: str, *, account_id: str, rollen: frozenset[Rol], team_ids: frozenset[int],
+                  benoemd: frozenset[str] = frozenset()) -> tuple[frozenset[int], bool]:
+    """(teams, all teams?) whose decisions this account signs as eindverantwoordelijke, per the profile choice
+    ``soort``: "teamleider" -> its own teams when it is a manager; "accounts" -> every team when named;
+    "aandachtsfunctionaris" -> nothing extra (an AF already sees its teams' dossiers)."""
+    if soort == "teamleider" and Rol.MANAGER in rollen:
+        return frozenset(team_ids), False
+    if soort == "accounts" and account_id in benoemd:
+        return frozenset(), True
+    return frozenset(), False
+
+
+def mag_besluit_zien(scope: DossierScope, *, team_id: int | None, wacht_op_besluit: bool) -> bool:
+    """The eindverantwoordelijke's narrow access: only while the dossier awaits the decision."""
+    if not wacht_op_besluit:
+        return False
+    return scope.besluit_alle or (team_id is not None and team_id in scope.besluit_teams)
 
 
 def mag_dossier_zien(scope: DossierScope, *, eigenaar_id: str, betrokken_ids: frozenset[str], team_id: int | None) -> bool:

@@ -35,7 +35,8 @@ from typing import Any, Callable
 
 from ghnt_desktop.domain import meldcode as dm
 from ghnt_desktop.domain.datalab import DossierSamenvatting
-from ghnt_desktop.domain.roles import Actie, Rol, dossier_scope, mag, mag_dossier_zien
+from ghnt_desktop.domain.roles import (Actie, DossierScope, Rol, besluit_scope, dossier_scope, mag, mag_besluit_zien,
+                                       mag_dossier_zien)
 from ghnt_desktop.errors import PermissionDenied, UserError, ValidationError
 from ghnt_desktop.services import retention
 from ghnt_desktop.services.authz import vereis
@@ -52,6 +53,7 @@ __all__ = [
     "vaste_klok",
     "verwijder_dossier_definitief",
     "aandachtsfunctionarissen", "collegas",
+    "TeOndertekenen", "te_ondertekenen", "laad_voor_besluit", "mag_ondertekenen", "eindverantwoordelijken",
 ]
 
 RECORD_TYPE = "meldcode_dossier"  # retention record type
@@ -64,6 +66,10 @@ GEEN_ROL = ("Met je rol kun je geen meldcode-dossiers openen. Dossiers zijn alle
             "en aandachtsfunctionarissen.")
 BUITEN_SCOPE = ("Je mag dit dossier niet openen. Het is niet van jou, je bent er niet aan toegevoegd "
                 "en het hoort niet bij een team waarvan je aandachtsfunctionaris bent.")
+
+
+BUITEN_BESLUIT = ("Je mag dit dossier niet openen. Als eindverantwoordelijke zie je alleen dossiers van je team "
+                  "die wachten op jouw besluit in stap 5.")
 
 
 class DossierNietGevonden(UserError):
@@ -160,6 +166,18 @@ class Medeondertekening:
     account_naam: str
     tijdstip: datetime
     geldt_voor_huidige_versie: bool
+    eindverantwoordelijke: bool = False  # addition: signed as the eindverantwoordelijke of the meldcode profile
+
+
+@dataclass(frozen=True)
+class TeOndertekenen:
+    """A dossier that awaits the eindverantwoordelijke's decision (no case content beyond the reference)."""
+
+    id: int
+    client_referentie: str
+    team_naam: str
+    ronde: int
+    heeft_besluit: bool
 
 
 # --------------------------------------------------------------------------- clock
@@ -239,6 +257,116 @@ def _dossier(ws: Workspace, dossier_id: int, actie: str = "dossier_bekijken") ->
         ws.audit(f"geweigerd:{actie}", "dossier", dossier_id, resultaat="geweigerd")
         raise PermissionDenied(BUITEN_SCOPE)
     return row
+
+
+def _eigen_teams(ws: Workspace) -> frozenset[int]:
+    """The caller's teams as stored now (not as at login)."""
+    return frozenset(r[0] for r in ws.db.conn.execute(
+        "SELECT team_id FROM account_team WHERE account_id = ?", [ws.session.account_id]))
+
+
+def _besluit_scope(ws: Workspace) -> DossierScope:
+    from ghnt_desktop.services import meldcodeprofiel
+
+    ev = meldcodeprofiel.eindverantwoordelijke(ws)
+    teams, alle = besluit_scope(ev.soort, account_id=ws.session.account_id, rollen=ws.session.rollen,
+                                team_ids=_eigen_teams(ws), benoemd=frozenset(ev.accounts))
+    return dossier_scope(ws.session.account_id, ws.session.rollen, ws.session.team_ids, besluit_teams=teams,
+                         besluit_alle=alle)
+
+
+def _dossier_of_besluit(ws: Workspace, dossier_id: int, actie: str = "dossier_bekijken"
+                        ) -> tuple[repo.DossierRow, bool]:
+    """(row, only through the decision access). The normal scope first; else the eindverantwoordelijke's narrow
+    access to a dossier that awaits the decision. Every refusal is audited."""
+    if isinstance(dossier_id, bool) or not isinstance(dossier_id, int):
+        raise DossierNietGevonden("Dit dossier bestaat niet.")
+    scope = _besluit_scope(ws)
+    if mag(ws.session.rollen, Actie.DOSSIER_EIGEN):
+        if not scope.beslist:
+            return _dossier(ws, dossier_id, actie), False
+        row = repo.dossier(ws.db, dossier_id)
+        if row is not None and _mag_zien(ws, row):
+            return row, False
+    elif not scope.beslist:
+        _vereis_rol(ws, dossier_id)
+    row = repo.dossier(ws.db, dossier_id)
+    if row is None:
+        raise DossierNietGevonden(f"Dossier {dossier_id} bestaat niet (meer).")
+    if not mag_besluit_zien(scope, team_id=row.team_id, wacht_op_besluit=repo.wacht_op_besluit(ws.db, row.id)):
+        ws.audit(f"geweigerd:{actie}", "dossier", dossier_id, resultaat="geweigerd")
+        raise PermissionDenied(BUITEN_BESLUIT)
+    return row, True
+
+
+def _is_eindverantwoordelijke(ws: Workspace, row: repo.DossierRow) -> bool:
+    from ghnt_desktop.services import meldcodeprofiel
+
+    ev = meldcodeprofiel.eindverantwoordelijke(ws)
+    if ev.soort == "teamleider":
+        return Rol.MANAGER in ws.session.rollen and row.team_id is not None and row.team_id in _eigen_teams(ws)
+    if ev.soort == "accounts":
+        return ws.session.account_id in ev.accounts
+    return mag(ws.session.rollen, Actie.BESLUIT_MEDEONDERTEKENEN) and _mag_zien(ws, row)
+
+
+def mag_ondertekenen(ws: Workspace, dossier_id: int) -> bool:
+    """Whether the caller signs this dossier's decision as the eindverantwoordelijke (meldcode profile)."""
+    try:
+        row, _ = _dossier_of_besluit(ws, dossier_id)
+    except (PermissionDenied, DossierNietGevonden):
+        return False
+    return _is_eindverantwoordelijke(ws, row)
+
+
+def eindverantwoordelijken(ws: Workspace, dossier_id: int) -> list[tuple[str, str]]:
+    """(account id, naam) of who signs this dossier's decision according to the meldcode profile."""
+    from ghnt_desktop.services import meldcodeprofiel
+
+    row, _ = _dossier_of_besluit(ws, dossier_id)
+    ev = meldcodeprofiel.eindverantwoordelijke(ws)
+    if ev.soort == "teamleider":
+        return repo.managers_van_team(ws.db, row.team_id)
+    if ev.soort == "accounts":
+        namen = repo.account_namen(ws.db, ev.accounts)
+        actief = {r[0] for r in ws.db.conn.execute("SELECT id FROM account WHERE actief = 1")}
+        return [(a, namen[a]) for a in ev.accounts if a in namen and a in actief]
+    uit = dict(repo.teamgenoten(ws.db, {row.team_id} if row.team_id is not None else set(), ("aandachtsfunctionaris",)))
+    if row.aandachtsfunctionaris_id:
+        uit.update(repo.account_namen(ws.db, [row.aandachtsfunctionaris_id]))
+    return sorted(uit.items(), key=lambda x: x[1])
+
+
+def te_ondertekenen(ws: Workspace) -> list[TeOndertekenen]:
+    """The dossiers that await the caller's decision as eindverantwoordelijke: for a teamleider those of its own
+    teams, for a named account those of every team, for an aandachtsfunctionaris those of its teams. Only dossiers
+    at stap 5 whose latest decision of this round is not yet signed by an eindverantwoordelijke."""
+    from ghnt_desktop.services import meldcodeprofiel
+
+    scope = _besluit_scope(ws)
+    if scope.beslist:
+        rows = repo.wachtend_op_besluit(ws.db, None if scope.besluit_alle else scope.besluit_teams)
+    elif (meldcodeprofiel.eindverantwoordelijke(ws).soort == "aandachtsfunctionaris"
+          and mag(ws.session.rollen, Actie.BESLUIT_MEDEONDERTEKENEN)):
+        rows = [r for r in repo.wachtend_op_besluit(ws.db, None) if _mag_zien(ws, r)]
+    else:
+        return []
+    teams = dict(ws.db.conn.execute("SELECT id, naam FROM team"))
+    uit = []
+    for r in rows:
+        besluit = bool(repo.huidige_records(ws.db, r.id, ["besluit"]))
+        uit.append(TeOndertekenen(r.id, r.client_referentie, teams.get(r.team_id, ""), r.ronde, besluit))
+    return uit
+
+
+def laad_voor_besluit(ws: Workspace, dossier_id: int) -> dm.Dossier:
+    """The dossier for the one who decides: read-only, audited on every open (``dossier_bekijken``, result
+    ``eindverantwoordelijke`` when this is the caller's only access). No drafts, no history, no export."""
+    row, via_besluit = _dossier_of_besluit(ws, dossier_id)
+    with ws.db.atomic():
+        dossier = _bouw_dossier(ws, row)
+        ws.audit("dossier_bekijken", "dossier", row.id, resultaat="eindverantwoordelijke" if via_besluit else "ok")
+    return dossier
 
 
 def _wijzigbaar(ws: Workspace, dossier_id: int, soort: str | None = None) -> repo.DossierRow:
@@ -737,15 +865,21 @@ def heropen(ws: Workspace, dossier_id: int, reden: str) -> None:
 
 
 def medeonderteken(ws: Workspace, dossier_id: int, besluit_id: int) -> None:
-    """Co-sign a decision (aandachtsfunctionaris only; not one's own decision)."""
-    try:
-        vereis(ws, Actie.BESLUIT_MEDEONDERTEKENEN, object_type="dossier", object_id=dossier_id)
-    except PermissionDenied:
-        raise PermissionDenied("Alleen een aandachtsfunctionaris kan een besluit medeondertekenen.") from None
-    row = _dossier(ws, dossier_id, "dossier_wijzigen")
+    """Sign a decision: as the eindverantwoordelijke of the meldcode profile (aandachtsfunctionaris, teamleider or
+    a named account), or as a co-signing aandachtsfunctionaris. Never one's own decision; once per version."""
+    row, via_besluit = _dossier_of_besluit(ws, dossier_id, "dossier_wijzigen")
+    ev = _is_eindverantwoordelijke(ws, row)
+    if not ev and (via_besluit or not mag(ws.session.rollen, Actie.BESLUIT_MEDEONDERTEKENEN)):
+        ws.audit(f"geweigerd:{Actie.BESLUIT_MEDEONDERTEKENEN}", "dossier", row.id, resultaat="geweigerd")
+        raise PermissionDenied("Alleen de eindverantwoordelijke of een aandachtsfunctionaris kan een besluit "
+                               "ondertekenen.")
     rec = _huidige_versie(ws, row, besluit_id)
     if rec.soort != "besluit":
         raise UserError("Je kunt alleen een besluit medeondertekenen.")
+    if via_besluit:
+        laatste = [r for r in _huidige_van(ws, row.id, "besluit") if r.ronde == row.ronde]
+        if not laatste or laatste[-1].id != rec.id:
+            raise UserError("Je kunt alleen het laatste besluit van deze ronde ondertekenen.")
     if rec.auteur_id == ws.session.account_id:
         raise UserError("Je kunt je eigen besluit niet medeondertekenen. Vraag een andere aandachtsfunctionaris.")
     for r in _huidige_van(ws, row.id, "medeondertekening"):
@@ -754,9 +888,11 @@ def medeonderteken(ws: Workspace, dossier_id: int, besluit_id: int) -> None:
             raise UserError("Je hebt dit besluit al medeondertekend.")
     tijdstip = _tijdstip()
     with ws.db.atomic():
-        _gebeurtenis(ws, row, "medeondertekening", {"besluit_id": rec.id}, tijdstip, ronde=rec.ronde)
+        _gebeurtenis(ws, row, "medeondertekening", {"besluit_id": rec.id, "eindverantwoordelijke": ev}, tijdstip,
+                     ronde=rec.ronde)
         _raak_aan(ws, row.id, tijdstip)
-        ws.audit("dossier_wijzigen", "dossier", row.id, resultaat="medeondertekend")
+        ws.audit("dossier_wijzigen", "dossier", row.id,
+                 resultaat="ondertekend_eindverantwoordelijke" if ev else "medeondertekend")
 
 
 def _medeondertekeningen(ws: Workspace, row: repo.DossierRow) -> list[Medeondertekening]:
@@ -764,16 +900,18 @@ def _medeondertekeningen(ws: Workspace, row: repo.DossierRow) -> list[Medeondert
     namen = repo.account_namen(ws.db, (r.auteur_id for r in rows))
     uit = []
     for r in rows:
-        besluit_id = int(r.gegevens().get("besluit_id"))
+        data = r.gegevens()
+        besluit_id = int(data.get("besluit_id"))
         besluit = repo.record(ws.db, besluit_id)
         uit.append(Medeondertekening(besluit_id, namen.get(r.auteur_id, ""), repo.moment_uit(r.tijdstip),
-                                     bool(besluit and not besluit.vervangen and not besluit.ingetrokken)))
+                                     bool(besluit and not besluit.vervangen and not besluit.ingetrokken),
+                                     bool(data.get("eindverantwoordelijke"))))
     return uit
 
 
 def medeondertekeningen(ws: Workspace, dossier_id: int) -> list[Medeondertekening]:
     """Who co-signed which decision version (``geldt_voor_huidige_versie`` is False after a correction)."""
-    return _medeondertekeningen(ws, _dossier(ws, dossier_id))
+    return _medeondertekeningen(ws, _dossier_of_besluit(ws, dossier_id)[0])
 
 
 def voeg_medewerker_toe(ws: Workspace, dossier_id: int, account_id: str) -> None:
@@ -881,6 +1019,8 @@ def beschrijf(soort: str, data: dict[str, Any], namen: dict[str, str] | None = N
     if soort == "heropening":
         return f"Dossier heropend (ronde {data.get('ronde')}). Reden: {data.get('reden', '')}"
     if soort == "medeondertekening":
+        if data.get("eindverantwoordelijke"):
+            return f"Besluit (onderdeel {data.get('besluit_id')}) ondertekend door de eindverantwoordelijke."
         return f"Besluit (onderdeel {data.get('besluit_id')}) medeondertekend."
     if soort == "medewerker":
         naam = namen.get(data.get("account_id") or "", "een collega")
