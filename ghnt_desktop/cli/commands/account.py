@@ -67,6 +67,6 @@ def run(args) -> int:
             raise PermissionDenied(GEEN_RECHT) from None
     print(f"Account '{args.naam.strip()}' gemaakt ({args.volledige_naam.strip()}; rollen: {org.rollen_tekst(rollen)}).")
     print(f"Eenmalige wachtzin: {otp}")
-    print("Geef deze wachtzin persoonlijk door. Hij werkt één keer: bij de eerste keer inloggen kiest "
-          "de collega een eigen wachtzin.")
+    print("Geef deze wachtzin persoonlijk door. Bij de eerste keer inloggen moet de collega een eigen "
+          "wachtzin kiezen; daarna werkt deze wachtzin niet meer.")
     return 0
