@@ -161,9 +161,44 @@ class Antwoord:
     prioriteit: Prioriteit | None = None
 
 
+class EigenaarSoort(str, Enum):
+    """Whom a scan belongs to: a lokaal team, or the gemeente itself (its beleidsadviseur / manager)."""
+
+    TEAM = "team"
+    GEMEENTE = "gemeente"
+
+    @property
+    def label(self) -> str:
+        return {"team": "Team", "gemeente": "Gemeente"}[self.value]
+
+
+def gemeente_eigenaar_naam(gemeente_naam: str) -> str:
+    """How a gemeente scan's owner is shown, e.g. "Gemeente Zaanstad"."""
+    return f"Gemeente {gemeente_naam}"
+
+
+def catalogus_voor(catalogus: Catalogus, soort: EigenaarSoort) -> Catalogus:
+    """The standards a scan of this kind answers.
+
+    A gemeente scan answers only the standards for the gemeente (doelgroep ``gemeente``). A team scan
+    answers the whole catalogue, as it always has (the werkversie asks teams about the gemeente standards
+    too, and older scans and exchange files depend on that).
+    """
+    if EigenaarSoort(soort) is EigenaarSoort.GEMEENTE:
+        return catalogus.voor_doelgroep(Doelgroep.GEMEENTE)
+    if catalogus.alleen_doelgroep is not None:
+        raise ValueError("a team scan uses the whole catalogue")
+    return catalogus
+
+
 @dataclass(frozen=True)
 class Zelfscan:
-    """One version of a zelfscan of one team, against one catalogue (referred to by id + versie)."""
+    """One version of a zelfscan of one team or one gemeente, against one catalogue (referred to by id + versie).
+
+    A gemeente scan has ``eigenaar_gemeente`` set; its ``team_naam`` then holds the owner's display name
+    ("Gemeente Zaanstad", see ``gemeente_eigenaar_naam``) and ``team_type`` is OVERIG, so screens that show
+    ``team_naam`` keep working. Its ``gemeenten`` are exactly the owner gemeente.
+    """
 
     catalogus_id: str
     catalogus_versie: str
@@ -177,10 +212,26 @@ class Zelfscan:
     antwoorden: tuple[Antwoord, ...] = ()
     vastgesteld_op: date | None = None
     heropen_reden: str | None = None  # set on versions made by ``heropen``
+    eigenaar_gemeente: Gemeente | None = None  # set for a gemeente scan; None for a team scan
 
     @property
     def catalogus_sleutel(self) -> tuple[str, str]:
         return (self.catalogus_id, self.catalogus_versie)
+
+    @property
+    def eigenaar_soort(self) -> EigenaarSoort:
+        return EigenaarSoort.TEAM if self.eigenaar_gemeente is None else EigenaarSoort.GEMEENTE
+
+    @property
+    def is_gemeentescan(self) -> bool:
+        return self.eigenaar_gemeente is not None
+
+    @property
+    def eigenaar_naam(self) -> str:
+        """The team name, or "Gemeente X" for a gemeente scan."""
+        if self.eigenaar_gemeente is not None:
+            return gemeente_eigenaar_naam(self.eigenaar_gemeente.naam)
+        return self.team_naam
 
     def antwoord_voor(self, standaard_id: str) -> Antwoord | None:
         for a in self.antwoorden:
@@ -705,7 +756,7 @@ def vergelijk_teams(invoer: Sequence[TeamInvoer]) -> TeamVergelijking:
 
 
 __all__ = [
-    "TeamType", "DeelnemerRol", "ScanStatus", "Prioriteit", "TOEGESTANE_OVERGANGEN",
+    "EigenaarSoort", "gemeente_eigenaar_naam", "catalogus_voor", "TeamType", "DeelnemerRol", "ScanStatus", "Prioriteit", "TOEGESTANE_OVERGANGEN",
     "OngeldigeStatusovergang", "ScanNietBewerkbaar", "Gemeente", "Deelnemer", "Antwoord", "Zelfscan",
     "Voortgang", "voortgang", "controleer_bewerkbaar", "controleer_overgang", "wijzig_status", "heropen",
     "zet_antwoord", "stel_verbeterpunt_voor", "controleer_antwoorden", "problemen_antwoorden",

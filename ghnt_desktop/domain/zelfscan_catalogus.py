@@ -14,7 +14,7 @@ import difflib
 import hashlib
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from enum import Enum
 from functools import cached_property
@@ -157,6 +157,8 @@ class Catalogus:
     themas: tuple[Thema, ...]
     standaarden: tuple[Standaard, ...]
     antwoordschaal: Antwoordschaal
+    # Set on the part of a catalogue made by ``voor_doelgroep`` (never on a stored or parsed catalogue).
+    alleen_doelgroep: Doelgroep | None = None
 
     @property
     def sleutel(self) -> tuple[str, str]:
@@ -215,6 +217,29 @@ class Catalogus:
 
     def standaarden_van_thema(self, thema_id: str) -> tuple[Standaard, ...]:
         return tuple(s for s in self.standaarden_op_volgorde if s.thema == thema_id)
+
+    def heeft_doelgroep(self, doelgroep: Doelgroep) -> bool:
+        return any(s.doelgroep is doelgroep for s in self.standaarden)
+
+    def voor_doelgroep(self, doelgroep: Doelgroep) -> "Catalogus":
+        """The part of this catalogue for one doelgroep: its standards, and only the themes that have them.
+
+        A gemeente scan answers only the standards for the gemeente; with this part every rule (complete,
+        results, verbeterpunten, comparisons) works unchanged. The part keeps ``id``, ``versie`` and the
+        ``fingerprint`` of the whole catalogue, because a scan always refers to the whole catalogue. It is
+        never stored or exported as a catalogue (``catalogus_naar_dict`` refuses it).
+        """
+        doelgroep = Doelgroep(doelgroep)
+        if self.alleen_doelgroep is not None:
+            if self.alleen_doelgroep is doelgroep:
+                return self
+            raise ValueError("already a part for another doelgroep")
+        standaarden = tuple(s for s in self.standaarden if s.doelgroep is doelgroep)
+        thema_ids = {s.thema for s in standaarden}
+        deel = replace(self, themas=tuple(t for t in self.themas if t.id in thema_ids), standaarden=standaarden,
+                       alleen_doelgroep=doelgroep)
+        deel.__dict__["fingerprint"] = self.fingerprint  # cached_property: the whole catalogue's fingerprint
+        return deel
 
 
 # ---------------------------------------------------------------------------
@@ -613,8 +638,12 @@ _ID_UITLEG = "gebruik 1 tot 64 letters, cijfers, punten, liggende streepjes of u
 _CODE_UITLEG = "gebruik 1 tot 16 letters, cijfers, liggende streepjes of underscores, en begin met een letter of cijfer"
 
 
-def controleer_formaat(p: Problemen, obj: Mapping[str, Any], formaat: str, versie: int, omschrijving: str) -> bool:
-    """Check ``formaat``/``formaatversie``. Returns False when the file is not of this kind at all."""
+def controleer_formaat(p: Problemen, obj: Mapping[str, Any], formaat: str, versie: int, omschrijving: str,
+                       *, oudere_versies: Iterable[int] = ()) -> bool:
+    """Check ``formaat``/``formaatversie``. Returns False when the file is not of this kind at all.
+
+    ``oudere_versies``: earlier format versions that are still read.
+    """
     f = obj.get("formaat")
     if f != formaat:
         if "formaat" not in obj:
@@ -630,7 +659,7 @@ def controleer_formaat(p: Problemen, obj: Mapping[str, Any], formaat: str, versi
         p.voeg_toe("formaatversie", f"versie {toon(v)} is gemaakt met een nieuwere versie van GHNT Desktop; "
                                     "werk GHNT Desktop bij en probeer het opnieuw")
         return False
-    if v < 1 or v != versie:
+    if v < 1 or (v != versie and v not in set(oudere_versies)):
         p.voeg_toe("formaatversie", f"{toon(v)} is geen bekende versie; verwacht wordt {versie}")
         return False
     return True
@@ -797,6 +826,8 @@ def _parse_schaal(p: Problemen, top: Mapping[str, Any]) -> Antwoordschaal:
 
 def catalogus_naar_dict(c: Catalogus) -> dict[str, Any]:
     """The JSON structure of a catalogue, keys in documented order."""
+    if c.alleen_doelgroep is not None:
+        raise ValueError("a part of a catalogue (voor_doelgroep) is never stored or exported")
     return {
         "formaat": FORMAAT,
         "formaatversie": FORMAATVERSIE,

@@ -8,6 +8,18 @@ prove who made the file.
 ``maak_uitwisselbestand`` runs the same checks as ``lees_uitwisselbestand``, so every file it
 makes can be read back. Output is deterministic: the same scan gives the same bytes and checksum.
 Pure stdlib; no file IO.
+
+Format versions (backward compatible):
+
+* **1**: a team scan, with ``"team": {"naam", "type"}``. A team scan is still written as version 1, so an
+  older GHNT Desktop reads it as before.
+* **2**: adds the owner kind: ``"eigenaar": {"soort": "gemeente", "cbs_code", "naam"}`` (a gemeente scan)
+  or ``{"soort": "team", "naam", "type"}``, instead of ``"team"``. A gemeente scan is written as version 2;
+  its ``gemeenten`` list holds exactly the owner gemeente and its answers cover exactly the standards for
+  the gemeente. An older app refuses version 2 with "werk GHNT Desktop bij".
+
+``controleer_import`` holds the checks against the outside world (the national list of gemeenten, the
+gemeenten this workspace serves, today's date): refusals, and questions where a user may reasonably go on.
 """
 from __future__ import annotations
 
@@ -17,7 +29,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
-from typing import Any, Mapping
+from typing import Any, Callable, Mapping
 
 from ghnt_desktop.domain.zelfscan import (
     CBS_CODE_PATROON,
@@ -32,15 +44,19 @@ from ghnt_desktop.domain.zelfscan import (
     Antwoord,
     Deelnemer,
     DeelnemerRol,
+    EigenaarSoort,
     Gemeente,
     Prioriteit,
     ScanStatus,
     TeamType,
     Zelfscan,
+    catalogus_voor,
+    gemeente_eigenaar_naam,
     problemen_antwoorden,
 )
 from ghnt_desktop.domain.zelfscan_catalogus import (
     CODE_PATROON,
+    Doelgroep,
     ID_PATROON,
     MAX_STANDAARDEN,
     MAX_VERSIE,
@@ -65,7 +81,8 @@ from ghnt_desktop.domain.zelfscan_catalogus import (
 from ghnt_desktop.errors import ValidationError
 
 FORMAAT = "ghnt-zelfscan"
-FORMAATVERSIE = 1
+FORMAATVERSIE = 2  # newest version this app reads and writes (a team scan is still written as version 1)
+FORMAATVERSIE_TEAM = 1
 MAX_BESTAND_BYTES = 16 * 1024 * 1024
 
 CONTROLE_PATROON = re.compile(r"[0-9a-f]{64}")
@@ -80,7 +97,11 @@ KOP_MAKEN = "De zelfscan kan niet worden geëxporteerd."
 _TOP = ("formaat", "formaatversie", "catalogus", "team", "gemeenten", "peildatum", "vastgesteld_op", "versie",
         "deelnemers", "antwoorden", "controle")
 _CATALOGUS = ("id", "versie", "fingerprint")
+_TOP_V2 = ("formaat", "formaatversie", "catalogus", "eigenaar", "gemeenten", "peildatum", "vastgesteld_op",
+           "versie", "deelnemers", "antwoorden", "controle")
 _TEAM = ("naam", "type")
+_EIGENAAR_TEAM = ("soort", "naam", "type")
+_EIGENAAR_GEMEENTE = ("soort", "cbs_code", "naam")
 _GEMEENTE = ("cbs_code", "naam")
 _DEELNEMER = ("rol", "naam")
 _ANTWOORD = ("standaard_id", "code", "toelichting", "bewijs", "verbeterpunt", "prioriteit")
@@ -116,12 +137,20 @@ def _datum(x: Any) -> Any:
 
 
 def scan_naar_dict(scan: Zelfscan, catalogus: Catalogus, *, namen_opnemen: bool = False) -> dict[str, Any]:
-    """The exchange structure without ``controle`` (keys in documented order)."""
+    """The exchange structure without ``controle`` (keys in documented order).
+
+    A team scan is written as format version 1 (unchanged); a gemeente scan as version 2 with ``eigenaar``.
+    """
+    kop: dict[str, Any] = {"formaat": FORMAAT}
+    kop["formaatversie"] = FORMAATVERSIE_TEAM if scan.eigenaar_gemeente is None else FORMAATVERSIE
+    kop["catalogus"] = {"id": catalogus.id, "versie": catalogus.versie, "fingerprint": catalogus.fingerprint}
+    if scan.eigenaar_gemeente is None:
+        kop["team"] = {"naam": scan.team_naam, "type": _w(scan.team_type)}
+    else:
+        kop["eigenaar"] = {"soort": EigenaarSoort.GEMEENTE.value, "cbs_code": scan.eigenaar_gemeente.cbs_code,
+                           "naam": scan.eigenaar_gemeente.naam}
     return {
-        "formaat": FORMAAT,
-        "formaatversie": FORMAATVERSIE,
-        "catalogus": {"id": catalogus.id, "versie": catalogus.versie, "fingerprint": catalogus.fingerprint},
-        "team": {"naam": scan.team_naam, "type": _w(scan.team_type)},
+        **kop,
         "gemeenten": [{"cbs_code": g.cbs_code, "naam": g.naam} for g in scan.gemeenten],
         "peildatum": _datum(scan.peildatum),
         "vastgesteld_op": _datum(scan.vastgesteld_op),
@@ -161,6 +190,8 @@ def maak_uitwisselbestand(scan: Zelfscan, catalogus: Catalogus, *, namen_opnemen
             KOP_MAKEN,
             details=["Alleen een vastgestelde zelfscan kan worden geëxporteerd. Stel de zelfscan eerst vast."],
         )
+    if catalogus.alleen_doelgroep is not None:
+        raise ValueError("pass the whole catalogue; the part for the scan's owner is chosen here")
     inhoud = scan_naar_dict(scan, catalogus, namen_opnemen=namen_opnemen)
     inhoud["controle"] = controle_waarde(inhoud)
     p = Problemen()
@@ -190,7 +221,8 @@ def lees_uitwisselbestand(
     if ruw.get("formaat") == "ghnt-kwaliteitskader":
         raise ValidationError(KOP_LEZEN, details=[
             "Dit is een bestand met een kwaliteitskader, geen zelfscan. Importeer het als kwaliteitskader."])
-    if not controleer_formaat(p, ruw, FORMAAT, FORMAATVERSIE, "zelfscan-bestand van GHNT Desktop"):
+    if not controleer_formaat(p, ruw, FORMAAT, FORMAATVERSIE, "zelfscan-bestand van GHNT Desktop",
+                              oudere_versies=(FORMAATVERSIE_TEAM,)):
         raise ValidationError(KOP_LEZEN, details=p.details())
 
     # 1. Checksum first: if the content was changed, nothing else in it can be trusted.
@@ -235,11 +267,12 @@ def lees_uitwisselbestand(
     _controleer_tegen_catalogus(p, velden, catalogus)
     p.gooi_als_nodig(KOP_LEZEN)
 
+    eigenaar = velden.get("eigenaar_gemeente")
     scan = Zelfscan(
         catalogus_id=catalogus.id,
         catalogus_versie=catalogus.versie,
-        team_naam=velden["team_naam"],
-        team_type=velden["team_type"],
+        team_naam=velden["team_naam"] if eigenaar is None else gemeente_eigenaar_naam(eigenaar.naam),
+        team_type=velden["team_type"] if eigenaar is None else TeamType.OVERIG,
         gemeenten=velden["gemeenten"],
         peildatum=velden["peildatum"],
         versie=velden["versie"],
@@ -247,13 +280,20 @@ def lees_uitwisselbestand(
         deelnemers=velden["deelnemers"],
         antwoorden=tuple(sorted(velden["antwoorden"], key=lambda a: catalogus.positie_van(a.standaard_id))),
         vastgesteld_op=velden["vastgesteld_op"],
+        eigenaar_gemeente=eigenaar,
     )
     return ImportScan(scan=scan, catalogus=catalogus, controle=controle)
 
 
 def _controleer_tegen_catalogus(p: Problemen, velden: Mapping[str, Any], catalogus: Catalogus) -> None:
+    soort = EigenaarSoort.GEMEENTE if velden.get("eigenaar_gemeente") is not None else EigenaarSoort.TEAM
+    if soort is EigenaarSoort.GEMEENTE and not catalogus.heeft_doelgroep(Doelgroep.GEMEENTE):
+        p.voeg_toe("eigenaar", f"dit is een zelfscan van een gemeente, maar kwaliteitskader {toon(catalogus.id)} "
+                               f"versie {toon(catalogus.versie)} heeft geen standaarden voor de gemeente")
+        return
     if "antwoorden" in velden:
-        problemen_antwoorden(catalogus, velden["antwoorden"], p, volledig=True, overslaan=velden["kapot"])
+        problemen_antwoorden(catalogus_voor(catalogus, soort), velden["antwoorden"], p, volledig=True,
+                             overslaan=velden["kapot"])
 
 
 def _enum_waarde(p: Problemen, obj: Mapping[str, Any], sleutel: str, plaats: str, soort: type[Enum],
@@ -294,7 +334,8 @@ def _vrije_tekst(p: Problemen, obj: Mapping[str, Any], sleutel: str, plaats: str
 
 def _controleer_inhoud(p: Problemen, ruw: Mapping[str, Any]) -> dict[str, Any] | None:
     """Check structure and values (not yet against the catalogue). Returns parsed values."""
-    top = controleer_object(p, ruw, "", _TOP)
+    versie2 = ruw.get("formaatversie") == FORMAATVERSIE if isinstance(ruw, Mapping) else False
+    top = controleer_object(p, ruw, "", _TOP_V2 if versie2 else _TOP)
     if top is None:
         return None
     uit: dict[str, Any] = {}
@@ -310,6 +351,8 @@ def _controleer_inhoud(p: Problemen, ruw: Mapping[str, Any]) -> dict[str, Any] |
     if team is not None:
         uit["team_naam"] = controleer_tekst(p, team, "naam", "team", max_len=MAX_TEAMNAAM)
         uit["team_type"] = _enum_waarde(p, team, "type", "team", TeamType)
+    if "eigenaar" in top:
+        _controleer_eigenaar(p, top["eigenaar"], uit)
 
     gemeenten: list[Gemeente] = []
     plaatsen: list[str] = []
@@ -327,8 +370,19 @@ def _controleer_inhoud(p: Problemen, ruw: Mapping[str, Any]) -> dict[str, Any] |
     controleer_uniek(p, ((pad(pl, "cbs_code"), g.cbs_code) for pl, g in zip(plaatsen, gemeenten)), "de CBS-code")
     uit["gemeenten"] = tuple(gemeenten)
 
+    eigenaar = uit.get("eigenaar_gemeente")
+    if eigenaar is not None and eigenaar.cbs_code is not None and "gemeenten" in top:
+        if [g.cbs_code for g in gemeenten] != [eigenaar.cbs_code]:
+            p.voeg_toe("gemeenten", f"een zelfscan van een gemeente gaat over precies die gemeente; hier hoort "
+                                    f"alleen {eigenaar.cbs_code} te staan")
+        elif gemeenten and gemeenten[0].naam != eigenaar.naam:
+            p.voeg_toe("gemeenten[0].naam", "moet dezelfde naam zijn als bij eigenaar.naam")
+
     uit["peildatum"] = controleer_datum(p, top, "peildatum", "")
     uit["vastgesteld_op"] = controleer_datum(p, top, "vastgesteld_op", "")
+    if uit["peildatum"] is not None and uit["vastgesteld_op"] is not None and uit["vastgesteld_op"] < uit["peildatum"]:
+        p.voeg_toe("vastgesteld_op", f"de zelfscan is vastgesteld op {uit['vastgesteld_op']:%d-%m-%Y}, vóór de "
+                                     f"peildatum {uit['peildatum']:%d-%m-%Y}; dat kan niet")
     uit["versie"] = controleer_geheel_getal(p, top, "versie", "", minimum=1, maximum=MAX_SCANVERSIE)
 
     deelnemers: list[Deelnemer] = []
@@ -373,8 +427,39 @@ def _controleer_inhoud(p: Problemen, ruw: Mapping[str, Any]) -> dict[str, Any] |
     return uit
 
 
+def _controleer_eigenaar(p: Problemen, waarde: Any, uit: dict[str, Any]) -> None:
+    """Format 2: ``eigenaar`` is a team ({soort, naam, type}) or a gemeente ({soort, cbs_code, naam})."""
+    soort = waarde.get("soort") if isinstance(waarde, dict) else None
+    if soort == EigenaarSoort.GEMEENTE.value:
+        obj = controleer_object(p, waarde, "eigenaar", _EIGENAAR_GEMEENTE)
+        assert obj is not None
+        code = controleer_patroon(p, obj, "cbs_code", "eigenaar", CBS_CODE_PATROON,
+                                  'een CBS-code is "GM" met 4 cijfers, bijvoorbeeld GM0479')
+        naam = controleer_tekst(p, obj, "naam", "eigenaar", max_len=MAX_GEMEENTENAAM)
+        uit["eigenaar_gemeente"] = Gemeente(cbs_code=code, naam=naam)  # type: ignore[arg-type]
+        uit["team_naam"], uit["team_type"] = None, None
+    elif soort == EigenaarSoort.TEAM.value:
+        obj = controleer_object(p, waarde, "eigenaar", _EIGENAAR_TEAM)
+        assert obj is not None
+        uit["team_naam"] = controleer_tekst(p, obj, "naam", "eigenaar", max_len=MAX_TEAMNAAM)
+        uit["team_type"] = _enum_waarde(p, obj, "type", "eigenaar", TeamType)
+    elif not isinstance(waarde, dict):
+        controleer_object(p, waarde, "eigenaar", _EIGENAAR_GEMEENTE)
+    elif "soort" not in waarde:
+        p.voeg_toe("eigenaar.soort", 'dit veld ontbreekt; kies "team" of "gemeente"')
+    else:
+        p.voeg_toe("eigenaar.soort", f'{toon(soort)} is niet geldig; kies "team" of "gemeente"')
+
+
 def _normaal(tekst: str) -> str:
     return " ".join(tekst.split()).casefold()
+
+
+def _eigenaar_sleutel(s: Zelfscan) -> str:
+    # A team scan keeps the key it always had (keys of earlier imports are stored in the workspace).
+    if s.eigenaar_gemeente is not None:
+        return f"gemeente:{s.eigenaar_gemeente.cbs_code}"
+    return _normaal(s.team_naam)
 
 
 def identiteit_sleutel(scan: ImportScan) -> str:
@@ -383,7 +468,7 @@ def identiteit_sleutel(scan: ImportScan) -> str:
     Storage can use it to spot a *different* file for what looks like the same scan version.
     """
     s = scan.scan
-    onderdelen = [_normaal(s.team_naam), sorted(g.cbs_code for g in s.gemeenten), s.peildatum.isoformat(), s.versie]
+    onderdelen = [_eigenaar_sleutel(s), sorted(g.cbs_code for g in s.gemeenten), s.peildatum.isoformat(), s.versie]
     return hashlib.sha256(canonieke_json(onderdelen)).hexdigest()
 
 
@@ -393,12 +478,105 @@ def duplicaat_sleutel(scan: ImportScan) -> str:
     sha256 hex (64 chars); equal keys mean the same scan with the same content.
     """
     s = scan.scan
-    onderdelen = [_normaal(s.team_naam), sorted(g.cbs_code for g in s.gemeenten), s.peildatum.isoformat(),
+    onderdelen = [_eigenaar_sleutel(s), sorted(g.cbs_code for g in s.gemeenten), s.peildatum.isoformat(),
                   s.versie, scan.controle]
     return hashlib.sha256(canonieke_json(onderdelen)).hexdigest()
 
 
+# ---------------------------------------------------------------------------
+# Checks against the outside world (national list, this workspace, today)
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ImportVraag:
+    """A point where the user may reasonably go on; the import only continues when they say yes."""
+
+    sleutel: str  # stable, e.g. "gemeentenaam:GM0385"; the caller passes confirmed keys back
+    tekst: str  # the Dutch question
+
+
+@dataclass(frozen=True)
+class ImportControle:
+    weigeringen: tuple[str, ...]  # Dutch; any refusal means: nothing is imported
+    vragen: tuple[ImportVraag, ...]
+    gemeentenamen: Mapping[str, str]  # CBS code -> the name to store (this workspace's spelling)
+
+
+def controleer_import(
+    scan: Zelfscan,
+    *,
+    landelijke_naam: Callable[[str], str | None],
+    opgeheven: Callable[[str], tuple[str, str] | None],
+    zelfde_gemeente: Callable[[str, str], bool],
+    werkruimte: Mapping[str, str],
+    vandaag: date,
+) -> ImportControle:
+    """Check a verified exchange file against the national list of gemeenten, this workspace and today.
+
+    ``landelijke_naam(code)``: the current name in the national list, or None for an unknown code.
+    ``opgeheven(code)``: (old name, name of the gemeente it merged into) for a gemeente that no longer exists.
+    ``zelfde_gemeente(code, naam)``: True when ``naam`` is another spelling of that gemeente (case, accents,
+    spaces, a known alias such as "Den Haag"). ``werkruimte``: CBS code -> name, the gemeenten served here.
+
+    Refused: an unknown code; a code that no longer exists; a code with the name of another gemeente; a
+    gemeente this workspace does not serve; a peildatum or date of vaststelling in the future (a date of
+    vaststelling before the peildatum is already refused when the file is read).
+
+    Asked (decision): a name that is the same gemeente spelled differently while the code is right, e.g.
+    "Edam Volendam" for Edam-Volendam. The code is what identifies a gemeente, so going on is reasonable, but
+    it is the user's call: a real mix-up of two gemeenten looks like this too. When they go on, the scan
+    is stored with this workspace's spelling of the name, so every list shows one name per gemeente.
+    """
+    weigeringen: list[str] = []
+    vragen: list[ImportVraag] = []
+    namen: dict[str, str] = {}
+    for g in scan.gemeenten:
+        landelijk = landelijke_naam(g.cbs_code)
+        if landelijk is None:
+            oud = opgeheven(g.cbs_code)
+            if oud is not None:
+                weigeringen.append(
+                    f"Gemeente {g.cbs_code} ({toon(oud[0], 80)[1:-1]}) bestaat niet meer; die gemeente is opgegaan "
+                    f"in {oud[1]}. Vraag de afzender om een zelfscan voor de huidige gemeente.")
+            else:
+                weigeringen.append(
+                    f"{g.cbs_code} is geen bestaande gemeente: de code staat niet in de landelijke lijst van "
+                    "gemeenten. Vraag de afzender welke gemeente bedoeld is.")
+            continue
+        eigen = werkruimte.get(g.cbs_code)
+        if g.naam not in (landelijk, eigen):
+            if zelfde_gemeente(g.cbs_code, g.naam):
+                vragen.append(ImportVraag(
+                    f"gemeentenaam:{g.cbs_code}",
+                    f"In het bestand heet gemeente {g.cbs_code} '{toon(g.naam, 80)[1:-1]}'. In de landelijke lijst "
+                    f"heet die gemeente '{landelijk}'. Dat lijkt dezelfde gemeente, alleen anders geschreven. "
+                    f"Wil je de zelfscan toch inlezen? Hij krijgt dan de naam '{eigen or landelijk}'."))
+            else:
+                weigeringen.append(
+                    f"De code en de naam van een gemeente horen niet bij elkaar: {g.cbs_code} is {landelijk}, maar "
+                    f"in het bestand staat '{toon(g.naam, 80)[1:-1]}'. Vraag de afzender welke gemeente bedoeld is.")
+                continue
+        if eigen is None:
+            weigeringen.append(
+                f"Deze werkruimte werkt niet voor gemeente {landelijk} ({g.cbs_code}). Een zelfscan over een "
+                "gemeente die je niet bedient, lees je niet in. Hoort de gemeente er wel bij? Vraag dan de "
+                "beheerder om haar toe te voegen aan de werkruimte.")
+            continue
+        namen[g.cbs_code] = eigen
+    if scan.peildatum > vandaag:
+        weigeringen.append(
+            f"De peildatum ({scan.peildatum:%d-%m-%Y}) ligt in de toekomst. Een vastgestelde zelfscan gaat over een "
+            "dag die al geweest is. Vraag de afzender om de datum te controleren.")
+    if scan.vastgesteld_op is not None and scan.vastgesteld_op > vandaag:
+        weigeringen.append(
+            f"De zelfscan is vastgesteld op {scan.vastgesteld_op:%d-%m-%Y}; die datum ligt in de toekomst. "
+            "Vraag de afzender om de datum te controleren.")
+    return ImportControle(weigeringen=tuple(weigeringen), vragen=tuple(vragen), gemeentenamen=namen)
+
+
 __all__ = [
+    "ImportVraag", "ImportControle", "controleer_import", "FORMAATVERSIE_TEAM",
     "FORMAAT", "FORMAATVERSIE", "MAX_BESTAND_BYTES", "ImportScan", "controle_waarde", "scan_naar_dict",
     "maak_uitwisselbestand", "lees_uitwisselbestand", "duplicaat_sleutel", "identiteit_sleutel",
 ]

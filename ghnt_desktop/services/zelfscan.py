@@ -9,11 +9,19 @@ Rules chosen here (see also the module docs in ``docs/zelfscan-catalogus.md``):
   The bundled werkversie is offered automatically and stored the first time it is used (a scan is made
   with it, a scan file refers to it, or a catalogue is imported). "Newest" = latest ``geldig_van``, then
   the one imported last. A catalogue import is all-or-nothing; an encrypted backup is written first.
-* **One reeks per team and peildatum.** Heropenen adds a version (versie + 1) to the same reeks; the old
-  version stays read-only. ``scans`` shows the latest version of each reeks.
-* **Import** of an exchange file: the team is matched by name (case and spaces ignored) *and* type; if no
-  team has that name it is created with the type and gemeenten from the file; a team with the same name but
-  another type is a conflict and the import is refused. Imported scans are vastgesteld, flagged
+* **One reeks per owner and peildatum.** A scan belongs to a team or to a gemeente (a *gemeente scan*, made
+  by a manager / beleidsadviseur with ``ZELFSCAN_ALLE`` for one of the workspace's gemeenten; it answers only
+  the standards for the gemeente, see ``domain.zelfscan.catalogus_voor``). Heropenen adds a version
+  (versie + 1) to the same reeks; the old version stays read-only. ``scans`` shows the latest version of each
+  reeks. Gemeente scans are only visible to callers with ``ZELFSCAN_ALLE``.
+* **Import** of an exchange file: first the checks of ``domain.zelfscan_uitwisseling.controleer_import``
+  (national list of gemeenten, gemeenten served here, dates); a gemeente name spelled differently is a
+  question the caller must confirm (``bekijk_import`` lists the questions, ``importeer(bevestigd=...)``).
+  The team is matched by name (case and spaces ignored) *and* type; if no team has that name it is created
+  (``services.teams.maak_team``, needs ``TEAMS_BEHEREN``) with the type and gemeenten from the file, unless the
+  caller passes ``team_aanmaken=False`` (then ``TeamBestaatNiet`` is raised and nothing changes); a team with
+  the same name but another type is a conflict and the import is refused. A gemeente scan belongs to its
+  gemeente, which this workspace must serve. Imported scans are vastgesteld, flagged
   ``geimporteerd`` and can never be edited or reopened. A later version of the same scan (same team,
   peildatum and gemeenten) joins the reeks of the earlier import. The exact same file, or another file for a
   scan version that is already present, is refused as a duplicate.
@@ -33,6 +41,7 @@ from ghnt_desktop.domain.zelfscan import (
     Antwoord,
     Deelnemer,
     DeelnemerRol,
+    EigenaarSoort,
     Gemeente,
     Resultaat,
     ScanNietBewerkbaar,
@@ -43,9 +52,12 @@ from ghnt_desktop.domain.zelfscan import (
     Verbeterpunt,
     Voortgang,
     Zelfscan,
+    catalogus_voor,
+    gemeente_eigenaar_naam,
 )
 from ghnt_desktop.domain.zelfscan_catalogus import (
     Catalogus,
+    Doelgroep,
     Problemen,
     catalogus_naar_json,
     heeft_verboden_tekens,
@@ -53,6 +65,9 @@ from ghnt_desktop.domain.zelfscan_catalogus import (
     toon,
 )
 from ghnt_desktop.domain.zelfscan_uitwisseling import (
+    ImportScan,
+    ImportVraag,
+    controleer_import,
     duplicaat_sleutel,
     identiteit_sleutel,
     lees_uitwisselbestand,
@@ -112,6 +127,12 @@ class TeamInfo:
 
 @dataclass(frozen=True)
 class ScanInfo:
+    """Summary of one scan version.
+
+    For a gemeente scan: ``team_id`` is None, ``team_naam`` is the owner's display name ("Gemeente Zaanstad"),
+    ``team_type`` is "" and ``eigenaar_gemeente`` is (CBS code, name).
+    """
+
     id: int
     team_id: int | None
     team_naam: str
@@ -129,6 +150,21 @@ class ScanInfo:
     vastgesteld_op: date | None = None
     heropen_reden: str | None = None
     reeks_id: int | None = None  # id of the first version; shared by all versions of this scan
+    eigenaar_gemeente: tuple[str, str] | None = None  # (CBS code, name) for a gemeente scan
+    team_actief: bool = True  # False when the owner team is archived (its scans stay visible)
+
+    @property
+    def is_gemeentescan(self) -> bool:
+        return self.eigenaar_gemeente is not None
+
+    @property
+    def eigenaar_soort(self) -> EigenaarSoort:
+        return EigenaarSoort.GEMEENTE if self.eigenaar_gemeente is not None else EigenaarSoort.TEAM
+
+    @property
+    def eigenaar_naam(self) -> str:
+        """Team name, or "Gemeente X" for a gemeente scan."""
+        return self.team_naam
 
     @property
     def bewerkbaar(self) -> bool:
@@ -179,6 +215,18 @@ def _vereis_team(ws: Workspace, team_id: int | None, *, object_type: str = OBJEC
         ws.audit(f"geweigerd:{Actie.ZELFSCAN_EIGEN_TEAM}", object_type, object_id, resultaat="geweigerd")
         raise PermissionDenied("Deze zelfscan hoort bij een team waar je geen lid van bent. "
                                "Daarom kun je hem niet zien of wijzigen.")
+
+
+def _vereis_eigenaar(ws: Workspace, rij: repo.ScanRij, *, object_type: str = OBJECT) -> None:
+    """The caller may see and answer this scan: its team's scans, or (ZELFSCAN_ALLE) a gemeente scan."""
+    if rij.eigenaar_gemeente is None:
+        _vereis_team(ws, rij.team_id, object_type=object_type, object_id=rij.id)
+        return
+    if _mag(ws, Actie.ZELFSCAN_ALLE):
+        return
+    ws.audit(f"geweigerd:{Actie.ZELFSCAN_ALLE}", object_type, rij.id, resultaat="geweigerd")
+    raise PermissionDenied("Dit is de zelfscan van een gemeente. Alleen een manager of beleidsadviseur kan "
+                           "hem zien of wijzigen.")
 
 
 def _vereis_catalogus_lezen(ws: Workspace) -> None:
@@ -420,21 +468,24 @@ def _toegang(ws: Workspace, scan_id: int) -> repo.ScanRij:
     """Load the row and check that the caller may see this scan."""
     _vereis_zelfscan(ws, scan_id if isinstance(scan_id, int) else None)
     rij = _rij(ws, scan_id)
-    _vereis_team(ws, rij.team_id, object_id=rij.id)
+    _vereis_eigenaar(ws, rij)
     return rij
 
 
 def _catalogus_van(ws: Workspace, rij: repo.ScanRij) -> Catalogus:
+    """The standards this scan answers: the whole catalogue for a team scan, the gemeente part for a gemeente scan."""
     c = _zoek_catalogus(ws, rij.catalogus_id, rij.catalogus_versie)
     if c is None:  # the foreign key makes this impossible
         raise WorkspaceCorrupt("Het kwaliteitskader van deze zelfscan ontbreekt in de werkruimte.")
-    return c
+    return catalogus_voor(c, rij.soort)
 
 
 def _infos(ws: Workspace, rijen: Sequence[repo.ScanRij]) -> list[ScanInfo]:
     ids = [r.id for r in rijen]
     gemeenten = repo.gemeenten_van(ws.db, ids)
     beantwoord = repo.aantal_beantwoord(ws.db, ids)
+    actief = {t.id: t.actief for t in repo.team_rijen(
+        ws.db, team_ids=[r.team_id for r in rijen if r.team_id is not None], alleen_actief=False)}
     uit = []
     for r in rijen:
         c = _catalogus_van(ws, r)
@@ -445,6 +496,9 @@ def _infos(ws: Workspace, rijen: Sequence[repo.ScanRij]) -> list[ScanInfo]:
             voortgang=Voortgang(beantwoord=beantwoord[r.id], totaal=len(c.standaarden)),
             vorige_id=r.vorige_id, geimporteerd=r.geimporteerd, vastgesteld_op=r.vastgesteld_op,
             heropen_reden=r.heropen_reden, reeks_id=r.reeks_id,
+            eigenaar_gemeente=None if r.eigenaar_gemeente is None else (
+                r.eigenaar_gemeente, r.eigenaar_gemeente_naam or r.eigenaar_gemeente),
+            team_actief=actief.get(r.team_id, True) if r.team_id is not None else True,
         ))
     return uit
 
@@ -460,15 +514,19 @@ def _zelfscan(ws: Workspace, rij: repo.ScanRij, catalogus: Catalogus) -> Zelfsca
         peildatum=rij.peildatum, versie=rij.versie, status=rij.status,
         deelnemers=repo.deelnemers_van(ws.db, rij.id), antwoorden=tuple(antwoorden),
         vastgesteld_op=rij.vastgesteld_op, heropen_reden=rij.heropen_reden,
+        eigenaar_gemeente=None if rij.eigenaar_gemeente is None else Gemeente(
+            rij.eigenaar_gemeente, rij.eigenaar_gemeente_naam or rij.eigenaar_gemeente),
     )
 
 
 def scans(ws: Workspace, *, team_id: int | None = None, gemeente_code: str | None = None,
-          status: ScanStatus | None = None) -> list[ScanInfo]:
+          status: ScanStatus | None = None, soort: EigenaarSoort | None = None) -> list[ScanInfo]:
     """Scans the caller may see, newest peildatum first; the latest version of each scan only.
 
     With ``status=VASTGESTELD``: the latest vastgestelde version of each scan (also when a newer
-    version is being reworked after heropenen).
+    version is being reworked after heropenen). ``gemeente_code``: scans about that gemeente, i.e. team scans
+    of teams serving it *and* its own gemeente scans. ``soort``: only team scans or only gemeente scans.
+    Scans of archived teams stay in the list. Gemeente scans only for callers with ``ZELFSCAN_ALLE``.
     """
     _vereis_zelfscan(ws)
     zichtbaar = _zichtbare_team_ids(ws)
@@ -476,14 +534,17 @@ def scans(ws: Workspace, *, team_id: int | None = None, gemeente_code: str | Non
     if team_id is not None:
         _vereis_team(ws, team_id, object_type="team", object_id=team_id)
         team_ids = [team_id]
+    srt = None if soort is None else EigenaarSoort(soort)
+    if srt is EigenaarSoort.GEMEENTE and (team_id is not None or zichtbaar is not None):
+        return []
     st = None if status is None else ScanStatus(status)
     if st is ScanStatus.VASTGESTELD:
         # Per scan its latest *vastgestelde* version: a reopened scan (new version still in concept)
         # keeps counting with the version that was vastgesteld (as in ``laatste_vastgestelde``).
         rijen = repo.scan_rijen(ws.db, team_ids=team_ids, gemeente_code=gemeente_code,
-                                alleen_vastgesteld_laatste=True)
+                                alleen_vastgesteld_laatste=True, soort=srt)
     else:
-        rijen = repo.scan_rijen(ws.db, team_ids=team_ids, gemeente_code=gemeente_code, status=st)
+        rijen = repo.scan_rijen(ws.db, team_ids=team_ids, gemeente_code=gemeente_code, status=st, soort=srt)
     return _infos(ws, rijen)
 
 
@@ -510,7 +571,8 @@ def laad_scan(ws: Workspace, scan_id: int) -> tuple[Zelfscan, Catalogus]:
 
 
 def vorige_scan(ws: Workspace, scan_id: int) -> int | None:
-    """Same team: the latest vastgestelde scan with an earlier peildatum (not another version of this one)."""
+    """Same owner (team, or gemeente for a gemeente scan): the latest vastgestelde scan with an earlier
+    peildatum (not another version of this one)."""
     rij = _toegang(ws, scan_id)
     return repo.vorige_vastgestelde_id(ws.db, rij)
 
@@ -539,15 +601,41 @@ def vergelijking_met_vorige(ws: Workspace, scan_id: int) -> Vergelijking | None:
 
 
 def laatste_vastgestelde(ws: Workspace, gemeente_code: str) -> list[ScanInfo]:
-    """Per team (visible to the caller): its latest vastgestelde scan about this gemeente. Ordered by team name."""
+    """Per team (visible to the caller): its latest vastgestelde scan about this gemeente. Ordered by team name.
+
+    Team scans only (also of archived teams); the gemeente's own scan: ``laatste_vastgestelde_gemeentescan``.
+    """
     _vereis_zelfscan(ws)
     rijen = repo.scan_rijen(ws.db, team_ids=_zichtbare_team_ids(ws), gemeente_code=gemeente_code,
-                            alleen_vastgesteld_laatste=True)
+                            alleen_vastgesteld_laatste=True, soort=EigenaarSoort.TEAM)
     per_team: dict[int, repo.ScanRij] = {}
     for r in rijen:  # newest peildatum first
         per_team.setdefault(r.team_id, r)
     gekozen = sorted(per_team.values(), key=lambda r: (r.team_naam.casefold(), r.team_id))
     return _infos(ws, gekozen)
+
+
+def laatste_vastgestelde_gemeentescan(ws: Workspace, gemeente_code: str) -> ScanInfo | None:
+    """The gemeente's own latest vastgestelde scan (newest peildatum; of a reopened scan the version that
+    was vastgesteld), or None when there is none or the caller may not see gemeente scans.
+
+    This is what a plan van aanpak uses next to ``laatste_vastgestelde`` (the teams' scans). Its results,
+    verbeterpunten and comparison come from ``resultaat``, ``verbeterpunten``, ``laad_scan`` and
+    ``vergelijking_met_vorige`` with its id, as for a team scan (they cover the gemeente standards only).
+    """
+    _vereis_zelfscan(ws)
+    if not _mag(ws, Actie.ZELFSCAN_ALLE):
+        return None
+    rijen = repo.scan_rijen(ws.db, eigenaar_gemeente=gemeente_code, alleen_vastgesteld_laatste=True)
+    return _infos(ws, rijen[:1])[0] if rijen else None
+
+
+def gemeenten_voor_gemeentescan(ws: Workspace) -> list[tuple[str, str]]:
+    """The gemeenten the caller may make a gemeente scan for: the workspace's gemeenten (ZELFSCAN_ALLE), else none."""
+    _vereis_zelfscan(ws)
+    if not _mag(ws, Actie.ZELFSCAN_ALLE):
+        return []
+    return sorted(ws.gemeenten(), key=lambda g: g[1].casefold())
 
 
 def teamvergelijking(ws: Workspace, gemeente_code: str, scan_ids: list[int] | None = None) -> TeamVergelijking:
@@ -668,6 +756,42 @@ def maak_scan(ws: Workspace, *, team_id: int, peildatum: date, deelnemers: list[
     return scan_id
 
 
+def maak_gemeentescan(ws: Workspace, *, gemeente_code: str, peildatum: date, deelnemers: list[Deelnemer]) -> int:
+    """A new concept scan of a gemeente itself (manager / beleidsadviseur: ``ZELFSCAN_ALLE``).
+
+    The gemeente must be one of this workspace's gemeenten. The scan uses the newest active catalogue and
+    answers only its standards for the gemeente. One scan per gemeente and peildatum.
+    """
+    vereis(ws, Actie.ZELFSCAN_ALLE, object_type=OBJECT)
+    werkruimte = dict(ws.gemeenten())
+    if not isinstance(gemeente_code, str) or gemeente_code not in werkruimte:
+        raise ValidationError("De zelfscan is niet gemaakt.", details=[
+            "Kies een gemeente waarvoor deze werkruimte werkt."])
+    peildatum = _controleer_peildatum(peildatum)
+    deelnemers_ok = _controleer_deelnemers(deelnemers)
+    naam = werkruimte[gemeente_code]
+    if repo.scan_met_peildatum(ws.db, None, peildatum, gemeente=gemeente_code) is not None:
+        raise ValidationError("De zelfscan is niet gemaakt.", details=[
+            f"Gemeente {naam} heeft al een zelfscan met peildatum {peildatum:%d-%m-%Y}. Open die zelfscan, "
+            "of kies een andere peildatum."])
+    c = _nieuwste(ws)
+    if not c.heeft_doelgroep(Doelgroep.GEMEENTE):
+        raise ValidationError("De zelfscan is niet gemaakt.", details=[
+            f"Het kwaliteitskader {c.naam} (versie {c.versie}) heeft geen standaarden voor de gemeente. "
+            "Vraag de beheerder om een kwaliteitskader met standaarden voor de gemeente aan te zetten."])
+    op = now_iso()
+    with ws.db.atomic():
+        _sla_meegeleverd_op(ws, c)
+        scan_id = repo.voeg_scan_toe(
+            ws.db, team_id=None, gemeente=gemeente_code, peildatum=peildatum, versie=1, reeks_id=None,
+            vorige_id=None, catalogus_id=c.id, catalogus_versie=c.versie, geimporteerd=False, heropen_reden=None,
+            op=op, door=ws.session.account_id)
+        repo.zet_gemeenten(ws.db, scan_id, [(gemeente_code, naam)])
+        repo.zet_deelnemers(ws.db, scan_id, deelnemers_ok)
+        ws.audit("zelfscan_aanmaken", OBJECT, scan_id)
+    return scan_id
+
+
 def bewaar_antwoord(ws: Workspace, scan_id: int, antwoord: Antwoord) -> None:
     """Autosave one answer (one small transaction). Refuses a vastgestelde or imported scan."""
     rij = _toegang(ws, scan_id)
@@ -707,9 +831,11 @@ def zet_peildatum(ws: Workspace, scan_id: int, peildatum: date) -> None:
     rij = _toegang(ws, scan_id)
     _controleer_bewerkbaar(rij)
     peildatum = _controleer_peildatum(peildatum)
-    if repo.scan_met_peildatum(ws.db, rij.team_id, peildatum, zonder_reeks=rij.reeks_id) is not None:
+    if repo.scan_met_peildatum(ws.db, rij.team_id, peildatum, zonder_reeks=rij.reeks_id,
+                               gemeente=rij.eigenaar_gemeente) is not None:
+        wie = "Deze gemeente" if rij.eigenaar_gemeente is not None else "Dit team"
         raise ValidationError("De peildatum is niet gewijzigd.", details=[
-            f"Dit team heeft al een andere zelfscan met peildatum {peildatum:%d-%m-%Y}."])
+            f"{wie} heeft al een andere zelfscan met peildatum {peildatum:%d-%m-%Y}."])
     with ws.db.atomic():
         repo.zet_peildatum(ws.db, rij.id, peildatum, now_iso())
         ws.audit("zelfscan_wijzigen", OBJECT, rij.id)
@@ -771,7 +897,7 @@ def heropen(ws: Workspace, scan_id: int, reden: str) -> int:
     op = now_iso()
     with ws.db.atomic():
         nieuw_id = repo.voeg_scan_toe(
-            ws.db, team_id=rij.team_id, peildatum=rij.peildatum, versie=nieuw.versie, reeks_id=rij.reeks_id,
+            ws.db, **rij.eigenaar, peildatum=rij.peildatum, versie=nieuw.versie, reeks_id=rij.reeks_id,
             vorige_id=rij.id, catalogus_id=rij.catalogus_id, catalogus_versie=rij.catalogus_versie,
             geimporteerd=False, heropen_reden=nieuw.heropen_reden, op=op, door=ws.session.account_id)
         repo.zet_gemeenten(ws.db, nieuw_id, [(g.cbs_code, g.naam) for g in nieuw.gemeenten])
@@ -795,7 +921,9 @@ def exporteer(ws: Workspace, scan_id: int, *, namen_opnemen: bool = False) -> by
         raise ValidationError("De zelfscan is niet geëxporteerd.", details=[
             "Alleen een vastgestelde zelfscan kun je exporteren. Stel de zelfscan eerst vast."])
     c = _catalogus_van(ws, rij)
-    data = maak_uitwisselbestand(_zelfscan(ws, rij, c), c, namen_opnemen=bool(namen_opnemen))
+    heel = _zoek_catalogus(ws, rij.catalogus_id, rij.catalogus_versie)
+    assert heel is not None
+    data = maak_uitwisselbestand(_zelfscan(ws, rij, c), heel, namen_opnemen=bool(namen_opnemen))
     with ws.db.atomic():
         ws.audit("zelfscan_exporteren", OBJECT, rij.id)
     return data
@@ -821,12 +949,79 @@ def _zoek_team(ws: Workspace, naam: str, type_: TeamType) -> tuple[repo.TeamRij 
     return None, []
 
 
-def importeer(ws: Workspace, data: bytes) -> int:
-    """Read an exchange file into this workspace. All-or-nothing; returns the new scan id.
+class TeamBestaatNiet(UserError):
+    """The file's team is not in this workspace and the caller chose not to create it (nothing changed)."""
 
-    Refuses (``ValidationError``, Dutch) a damaged, changed or truncated file, a file for an unknown
-    catalogue version, a duplicate, and a team-name conflict. See the module docstring for the rules.
-    """
+    def __init__(self, team_naam: str) -> None:
+        super().__init__(team_vraag(team_naam))
+        self.team_naam = team_naam
+
+
+class BevestigingNodig(UserError):
+    """The import needs a yes to these questions first (pass their ``sleutel`` in ``bevestigd``)."""
+
+    def __init__(self, vragen: Sequence[ImportVraag]) -> None:
+        super().__init__(" ".join(v.tekst for v in vragen))
+        self.vragen = tuple(vragen)
+
+
+def team_vraag(team_naam: str) -> str:
+    return f"Team {team_naam} bestaat nog niet in deze werkruimte. Wil je het team aanmaken?"
+
+
+@dataclass(frozen=True)
+class ImportVoorbeeld:
+    """What a checked exchange file would bring in (``bekijk_import``); nothing has changed yet."""
+
+    eigenaar_naam: str  # team name, or "Gemeente X"
+    is_gemeentescan: bool
+    peildatum: date
+    versie: int
+    gemeenten: tuple[tuple[str, str], ...]
+    vragen: tuple[ImportVraag, ...]  # ask each; pass the confirmed keys to ``importeer(bevestigd=...)``
+    team_bestaat: bool  # False: a team scan whose team is not in this workspace yet
+    mag_team_maken: bool  # the caller has TEAMS_BEHEREN
+
+    @property
+    def team_vraag(self) -> str | None:
+        """The question to ask before creating the team, or None when no team has to be made."""
+        return None if self.team_bestaat else team_vraag(self.eigenaar_naam)
+
+
+@dataclass(frozen=True)
+class _Import:
+    imp: ImportScan
+    team: repo.TeamRij | None  # existing team (team scan)
+    gemeentenamen: dict[str, str]
+    vragen: tuple[ImportVraag, ...]
+    reeks_id: int | None
+    vorige_id: int | None
+
+
+def _landelijke_lijst():
+    """Look-ups in the national list of gemeenten (content.gemeenten) for ``controleer_import``."""
+    from ghnt_desktop.content import gemeenten as lijst
+
+    def landelijke_naam(code: str) -> str | None:
+        g = lijst.zoek_gemeente(code)
+        return g.naam if g is not None and g.cbs_code == code else None
+
+    def opgeheven(code: str) -> tuple[str, str] | None:
+        oud = lijst.zoek_historisch(code)
+        if oud is None or oud.cbs_code != code:
+            return None
+        nieuw = lijst.zoek_gemeente(oud.opgegaan_in)
+        return (oud.naam, nieuw.naam if nieuw is not None else oud.opgegaan_in)
+
+    def zelfde_gemeente(code: str, naam: str) -> bool:
+        g = lijst.zoek_gemeente(naam)
+        return g is not None and g.cbs_code == code
+
+    return dict(landelijke_naam=landelijke_naam, opgeheven=opgeheven, zelfde_gemeente=zelfde_gemeente)
+
+
+def _bereid_import(ws: Workspace, data: bytes, *, vandaag: date | None = None) -> _Import:
+    """Read, verify and check a file against this workspace; raises ``ValidationError`` for every refusal."""
     vereis(ws, Actie.ZELFSCAN_UITWISSELEN, object_type=OBJECT)
     _vereis_zelfscan(ws)
     bekend: dict[tuple[str, str], Catalogus] = {}
@@ -851,56 +1046,114 @@ def importeer(ws: Workspace, data: bytes) -> int:
             "De zelfscan staat dus al in deze werkruimte."])
     if repo.import_met_identiteit(ws.db, identiteit_sleutel(imp)) is not None:
         raise ValidationError(KOP_SCAN_IMPORT, details=[
-            f"Van {scan.team_naam} is versie {scan.versie} van de zelfscan met peildatum "
+            f"Van {scan.eigenaar_naam} is versie {scan.versie} van de zelfscan met peildatum "
             f"{scan.peildatum:%d-%m-%Y} al eerder ingelezen, uit een ander bestand. Twee verschillende bestanden "
-            "voor dezelfde versie kunnen niet allebei kloppen. Vraag het team welk bestand het goede is."])
+            "voor dezelfde versie kunnen niet allebei kloppen. Vraag de afzender welk bestand het goede is."])
 
-    team, problemen = _zoek_team(ws, scan.team_naam, scan.team_type)
-    if problemen:
-        raise ValidationError(KOP_SCAN_IMPORT, details=problemen)
-    if team is not None:
-        _vereis_team(ws, team.id, object_type="team", object_id=team.id)
-    elif not _mag(ws, Actie.ZELFSCAN_ALLE):
-        vereis(ws, Actie.ZELFSCAN_ALLE, object_type="team")
+    controle = controleer_import(scan, werkruimte=dict(ws.gemeenten()), vandaag=vandaag or date.today(),
+                                 **_landelijke_lijst())
+    if controle.weigeringen:
+        raise ValidationError(KOP_SCAN_IMPORT, details=list(controle.weigeringen))
+
+    team: repo.TeamRij | None = None
+    if scan.eigenaar_gemeente is not None:
+        vereis(ws, Actie.ZELFSCAN_ALLE, object_type=OBJECT)
+        eigenaar = {"team_id": None, "gemeente": scan.eigenaar_gemeente.cbs_code}
+    else:
+        team, problemen = _zoek_team(ws, scan.team_naam, scan.team_type)
+        if problemen:
+            raise ValidationError(KOP_SCAN_IMPORT, details=problemen)
+        if team is not None:
+            _vereis_team(ws, team.id, object_type="team", object_id=team.id)
+        elif not _mag(ws, Actie.ZELFSCAN_ALLE):
+            vereis(ws, Actie.ZELFSCAN_ALLE, object_type="team")
+        eigenaar = None if team is None else {"team_id": team.id, "gemeente": None}
 
     reeks_id: int | None = None
     vorige_id: int | None = None
-    if team is not None:
-        # One reeks per team and peildatum: a later version of an imported scan joins its reeks.
+    if eigenaar is not None:
+        # One reeks per owner and peildatum: a later version of an imported scan joins its reeks.
+        naam = team.naam if team is not None else scan.eigenaar_naam
         codes = sorted(g.cbs_code for g in scan.gemeenten)
-        zelfde = repo.scans_zelfde_peildatum(ws.db, team.id, scan.peildatum)
+        zelfde = repo.scans_zelfde_peildatum(ws.db, eigenaar["team_id"], scan.peildatum, gemeente=eigenaar["gemeente"])
         gemeenten = repo.gemeenten_van(ws.db, [r.id for r in zelfde])
         zelfde_gemeenten = {r.id: sorted(c for c, _ in gemeenten[r.id]) == codes for r in zelfde}
         if any(zelfde_gemeenten[r.id] and r.versie == scan.versie and r.status is ScanStatus.VASTGESTELD
                for r in zelfde):
             raise ValidationError(KOP_SCAN_IMPORT, details=[
-                f"Versie {scan.versie} van de zelfscan van {team.naam} met peildatum "
+                f"Versie {scan.versie} van de zelfscan van {naam} met peildatum "
                 f"{scan.peildatum:%d-%m-%Y} staat al in deze werkruimte."])
         vorige_versie = 0
         for r in zelfde:
             if not zelfde_gemeenten[r.id] or not r.geimporteerd:
+                wie = "Een gemeente" if team is None else "Een team"
                 raise ValidationError(KOP_SCAN_IMPORT, details=[
-                    f"{team.naam} heeft in deze werkruimte al een andere zelfscan met peildatum "
-                    f"{scan.peildatum:%d-%m-%Y}. Een team heeft per peildatum één zelfscan. Vraag het team of de "
+                    f"{naam} heeft in deze werkruimte al een andere zelfscan met peildatum "
+                    f"{scan.peildatum:%d-%m-%Y}. {wie} heeft per peildatum één zelfscan. Vraag de afzender of de "
                     "peildatum in het bestand klopt."])
             reeks_id = r.reeks_id
             if vorige_versie < r.versie < scan.versie:
                 vorige_id, vorige_versie = r.id, r.versie
+    return _Import(imp=imp, team=team, gemeentenamen=dict(controle.gemeentenamen), vragen=controle.vragen,
+                   reeks_id=reeks_id, vorige_id=vorige_id)
+
+
+def bekijk_import(ws: Workspace, data: bytes) -> ImportVoorbeeld:
+    """Read and check an exchange file without changing anything (for the import dialog).
+
+    Raises ``ValidationError`` (Dutch) for everything that is refused. Returns the questions to ask
+    (``vragen``; and ``team_vraag`` when the team does not exist yet).
+    """
+    b = _bereid_import(ws, data)
+    scan = b.imp.scan
+    return ImportVoorbeeld(
+        eigenaar_naam=scan.eigenaar_naam, is_gemeentescan=scan.is_gemeentescan, peildatum=scan.peildatum,
+        versie=scan.versie, gemeenten=tuple((g.cbs_code, b.gemeentenamen.get(g.cbs_code, g.naam))
+                                            for g in scan.gemeenten),
+        vragen=b.vragen, team_bestaat=scan.is_gemeentescan or b.team is not None,
+        mag_team_maken=_mag(ws, Actie.TEAMS_BEHEREN))
+
+
+def importeer(ws: Workspace, data: bytes, *, bevestigd: Iterable[str] = (), team_aanmaken: bool = True) -> int:
+    """Read an exchange file into this workspace. All-or-nothing; returns the new scan id.
+
+    Refuses (``ValidationError``, Dutch) a damaged, changed or truncated file, a file for an unknown
+    catalogue version, a duplicate, a team-name conflict, and what ``controleer_import`` refuses (unknown
+    gemeente, code and name that do not belong together, a gemeente not served here, dates in the future).
+    Raises ``BevestigingNodig`` when a question (``bekijk_import().vragen``) is not in ``bevestigd``, and
+    ``TeamBestaatNiet`` when the team is missing and ``team_aanmaken`` is False; nothing changes then.
+    A missing team is created with ``services.teams.maak_team`` (needs ``TEAMS_BEHEREN``) in the same
+    transaction as the scan.
+    """
+    b = _bereid_import(ws, data)
+    open_vragen = [v for v in b.vragen if v.sleutel not in set(bevestigd)]
+    if open_vragen:
+        raise BevestigingNodig(open_vragen)
+    imp, scan = b.imp, b.imp.scan
+    if scan.eigenaar_gemeente is None and b.team is None:
+        if not team_aanmaken:
+            raise TeamBestaatNiet(scan.team_naam.strip())
+        vereis(ws, Actie.TEAMS_BEHEREN, object_type="team")
+    gemeenten = [(g.cbs_code, b.gemeentenamen.get(g.cbs_code, g.naam)) for g in scan.gemeenten]
 
     op = now_iso()
     with ws.db.atomic():
         _sla_meegeleverd_op(ws, imp.catalogus)
-        if team is None:
-            team_id = repo.maak_team(ws.db, scan.team_naam.strip(), scan.team_type.value,
-                                     [g.cbs_code for g in scan.gemeenten])
-            ws.audit("team_aanmaken", "team", team_id)
+        if scan.eigenaar_gemeente is not None:
+            eigenaar: dict = {"team_id": None, "gemeente": scan.eigenaar_gemeente.cbs_code}
+        elif b.team is None:
+            from ghnt_desktop.services import teams as teams_service
+
+            team_id = teams_service.maak_team(ws, scan.team_naam.strip(), scan.team_type.value,
+                                              [g.cbs_code for g in scan.gemeenten])
+            eigenaar = {"team_id": team_id, "gemeente": None}
         else:
-            team_id = team.id
+            eigenaar = {"team_id": b.team.id, "gemeente": None}
         scan_id = repo.voeg_scan_toe(
-            ws.db, team_id=team_id, peildatum=scan.peildatum, versie=scan.versie, reeks_id=reeks_id,
-            vorige_id=vorige_id, catalogus_id=imp.catalogus.id, catalogus_versie=imp.catalogus.versie,
+            ws.db, **eigenaar, peildatum=scan.peildatum, versie=scan.versie, reeks_id=b.reeks_id,
+            vorige_id=b.vorige_id, catalogus_id=imp.catalogus.id, catalogus_versie=imp.catalogus.versie,
             geimporteerd=True, heropen_reden=None, op=op, door=ws.session.account_id)
-        repo.zet_gemeenten(ws.db, scan_id, [(g.cbs_code, g.naam) for g in scan.gemeenten])
+        repo.zet_gemeenten(ws.db, scan_id, gemeenten)
         repo.zet_deelnemers(ws.db, scan_id, scan.deelnemers)
         repo.voeg_antwoorden_toe(ws.db, scan_id, scan.antwoorden, op)
         repo.voeg_import_toe(ws.db, scan_id=scan_id, duplicaat_sleutel=duplicaat_sleutel(imp),
@@ -928,5 +1181,6 @@ __all__ = [
     "importeer_catalogus", "zet_catalogus_actief", "teams", "scans", "scan_info", "versies", "maak_scan",
     "laad_scan", "bewaar_antwoord", "zet_deelnemers", "zet_peildatum", "zet_status", "heropen", "vorige_scan",
     "resultaat", "verbeterpunten", "vergelijking_met_vorige", "teamvergelijking", "exporteer", "importeer",
-    "laatste_vastgestelde",
+    "laatste_vastgestelde", "laatste_vastgestelde_gemeentescan", "gemeenten_voor_gemeentescan", "maak_gemeentescan",
+    "bekijk_import", "ImportVoorbeeld", "TeamBestaatNiet", "BevestigingNodig", "team_vraag",
 ]

@@ -1,4 +1,7 @@
-"""SQL for the zelfscan module (tables in ``db/003_zelfscan.sql``).
+"""SQL for the zelfscan module (tables in ``db/003_zelfscan.sql``; owner gemeente in ``db/009``).
+
+A scan belongs to a team (``team_id``) or to a gemeente (``eigenaar_gemeente``); the owner is passed as
+``team_id=..., gemeente=...`` with exactly one of them set.
 
 Plain reads and writes on the open database: no authorization, no audit and no transactions of
 its own. ``services.zelfscan`` calls these inside ``ws.db.atomic()`` together with ``ws.audit``.
@@ -10,7 +13,15 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Iterable, Sequence
 
-from ghnt_desktop.domain.zelfscan import Antwoord, Deelnemer, DeelnemerRol, Prioriteit, ScanStatus
+from ghnt_desktop.domain.zelfscan import (
+    Antwoord,
+    Deelnemer,
+    DeelnemerRol,
+    EigenaarSoort,
+    Prioriteit,
+    ScanStatus,
+    gemeente_eigenaar_naam,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     import sqlite_utils
@@ -176,9 +187,9 @@ def maak_team(db: "sqlite_utils.Database", naam: str, type_: str, gemeente_codes
 class ScanRij:
     id: int
     reeks_id: int
-    team_id: int
-    team_naam: str
-    team_type: str
+    team_id: int | None  # None for a gemeente scan
+    team_naam_db: str | None  # the team's current name (None for a gemeente scan)
+    team_type_db: str | None
     peildatum: date
     versie: int
     vorige_id: int | None
@@ -191,23 +202,56 @@ class ScanRij:
     heropen_reden: str | None
     aangemaakt_op: str
     gewijzigd_op: str
+    eigenaar_gemeente: str | None = None  # CBS code of the owner gemeente (gemeente scan)
+    eigenaar_gemeente_naam: str | None = None  # its name as stored with the scan
+
+    @property
+    def soort(self) -> EigenaarSoort:
+        return EigenaarSoort.TEAM if self.eigenaar_gemeente is None else EigenaarSoort.GEMEENTE
+
+    @property
+    def team_naam(self) -> str:
+        """The owner's display name: the team name, or "Gemeente X" for a gemeente scan."""
+        if self.eigenaar_gemeente is not None:
+            return gemeente_eigenaar_naam(self.eigenaar_gemeente_naam or self.eigenaar_gemeente)
+        return self.team_naam_db or ""
+
+    @property
+    def team_type(self) -> str:
+        return self.team_type_db or ""
+
+    @property
+    def eigenaar(self) -> dict:
+        """Keyword arguments that name this scan's owner for the functions below."""
+        return {"team_id": self.team_id, "gemeente": self.eigenaar_gemeente}
 
 
 _SCAN_KOLOMMEN = (
     "z.id, z.reeks_id, z.team_id, t.naam, t.type, z.peildatum, z.versie, z.vorige_id, z.status, z.catalogus_id,"
     " z.catalogus_versie, z.geimporteerd, z.vastgesteld_op, z.vastgesteld_door, z.heropen_reden, z.aangemaakt_op,"
-    " z.gewijzigd_op"
+    " z.gewijzigd_op, z.eigenaar_gemeente, eg.naam"
 )
-_SCAN_VAN = "FROM zelfscan z JOIN team t ON t.id = z.team_id"
+_SCAN_VAN = ("FROM zelfscan z LEFT JOIN team t ON t.id = z.team_id"
+             " LEFT JOIN zelfscan_gemeente eg ON eg.scan_id = z.id AND eg.cbs_code = z.eigenaar_gemeente")
+_EIGENAAR_NAAM = "COALESCE(t.naam, eg.naam, z.eigenaar_gemeente)"
+_ZELFDE_EIGENAAR = "z.team_id IS ? AND z.eigenaar_gemeente IS ?"
+
+
+def _controleer_eigenaar(team_id: int | None, gemeente: str | None) -> list:
+    if (team_id is None) == (gemeente is None):
+        raise ValueError("a scan has exactly one owner: a team or a gemeente")
+    return [team_id, gemeente]
 
 
 def _scan_rij(r: Sequence) -> ScanRij:
     return ScanRij(
-        id=int(r[0]), reeks_id=int(r[1]), team_id=int(r[2]), team_naam=r[3], team_type=r[4],
+        id=int(r[0]), reeks_id=int(r[1]), team_id=None if r[2] is None else int(r[2]), team_naam_db=r[3],
+        team_type_db=r[4],
         peildatum=date.fromisoformat(r[5]), versie=int(r[6]), vorige_id=None if r[7] is None else int(r[7]),
         status=ScanStatus(r[8]), catalogus_id=r[9], catalogus_versie=r[10], geimporteerd=bool(r[11]),
         vastgesteld_op=None if r[12] is None else date.fromisoformat(r[12]), vastgesteld_door=r[13],
-        heropen_reden=r[14], aangemaakt_op=r[15], gewijzigd_op=r[16],
+        heropen_reden=r[14], aangemaakt_op=r[15], gewijzigd_op=r[16], eigenaar_gemeente=r[17],
+        eigenaar_gemeente_naam=r[18],
     )
 
 
@@ -226,9 +270,13 @@ _LAATSTE_VASTGESTELDE = (
 def scan_rijen(db: "sqlite_utils.Database", *, team_ids: Iterable[int] | None = None,
                gemeente_code: str | None = None, status: ScanStatus | None = None,
                alleen_laatste_versie: bool = True, alleen_vastgesteld_laatste: bool = False,
-               reeks_id: int | None = None) -> list[ScanRij]:
+               reeks_id: int | None = None, soort: EigenaarSoort | None = None,
+               eigenaar_gemeente: str | None = None) -> list[ScanRij]:
     """Scans, newest peildatum first.
 
+    ``team_ids``: only team scans of these teams (so never a gemeente scan). ``soort``: only team scans or
+    only gemeente scans. ``eigenaar_gemeente``: only the gemeente scans of this gemeente. ``gemeente_code``:
+    scans *about* this gemeente (team scans of teams serving it, and its own gemeente scans).
     ``alleen_laatste_versie``: one row per reeks (its highest versie); ``status`` filters that row.
     ``alleen_vastgesteld_laatste``: instead, per reeks the highest *vastgestelde* versie.
     """
@@ -240,6 +288,12 @@ def scan_rijen(db: "sqlite_utils.Database", *, team_ids: Iterable[int] | None = 
             return []
         waar.append(f"z.team_id IN ({','.join('?' * len(ids))})")
         params += ids
+    if soort is not None:
+        waar.append("z.team_id IS NOT NULL" if EigenaarSoort(soort) is EigenaarSoort.TEAM
+                    else "z.eigenaar_gemeente IS NOT NULL")
+    if eigenaar_gemeente is not None:
+        waar.append("z.eigenaar_gemeente = ?")
+        params.append(eigenaar_gemeente)
     if gemeente_code is not None:
         waar.append("EXISTS (SELECT 1 FROM zelfscan_gemeente g WHERE g.scan_id = z.id AND g.cbs_code = ?)")
         params.append(gemeente_code)
@@ -256,16 +310,16 @@ def scan_rijen(db: "sqlite_utils.Database", *, team_ids: Iterable[int] | None = 
     sql = f"SELECT {_SCAN_KOLOMMEN} {_SCAN_VAN}"
     if waar:
         sql += " WHERE " + " AND ".join(waar)
-    sql += " ORDER BY z.peildatum DESC, t.naam COLLATE NOCASE, z.versie DESC, z.id DESC"
+    sql += f" ORDER BY z.peildatum DESC, {_EIGENAAR_NAAM} COLLATE NOCASE, z.versie DESC, z.id DESC"
     return [_scan_rij(r) for r in db.conn.execute(sql, params)]
 
 
 def vorige_vastgestelde_id(db: "sqlite_utils.Database", rij: ScanRij) -> int | None:
-    """Same team, latest vastgestelde version of another reeks with an earlier peildatum."""
+    """Same owner (team or gemeente), latest vastgestelde version of another reeks with an earlier peildatum."""
     r = db.conn.execute(
-        f"SELECT z.id FROM zelfscan z WHERE z.team_id = ? AND z.peildatum < ? AND z.reeks_id != ?"
+        f"SELECT z.id FROM zelfscan z WHERE {_ZELFDE_EIGENAAR} AND z.peildatum < ? AND z.reeks_id != ?"
         f" AND {_LAATSTE_VASTGESTELDE} ORDER BY z.peildatum DESC, z.versie DESC, z.id DESC LIMIT 1",
-        [rij.team_id, rij.peildatum.isoformat(), rij.reeks_id]).fetchone()
+        [rij.team_id, rij.eigenaar_gemeente, rij.peildatum.isoformat(), rij.reeks_id]).fetchone()
     return int(r[0]) if r else None
 
 
@@ -274,18 +328,22 @@ def heeft_nieuwere_versie(db: "sqlite_utils.Database", rij: ScanRij) -> bool:
                            [rij.reeks_id, rij.versie]).fetchone() is not None
 
 
-def scan_met_peildatum(db: "sqlite_utils.Database", team_id: int, peildatum: date,
-                       zonder_reeks: int | None = None) -> int | None:
+def scan_met_peildatum(db: "sqlite_utils.Database", team_id: int | None, peildatum: date,
+                       zonder_reeks: int | None = None, *, gemeente: str | None = None) -> int | None:
+    """A scan of this owner with this peildatum (outside reeks ``zonder_reeks``), or None."""
+    eigenaar = _controleer_eigenaar(team_id, gemeente)
     r = db.conn.execute(
-        "SELECT id FROM zelfscan WHERE team_id = ? AND peildatum = ? AND reeks_id IS NOT ? LIMIT 1",
-        [team_id, peildatum.isoformat(), zonder_reeks]).fetchone()
+        f"SELECT z.id FROM zelfscan z WHERE {_ZELFDE_EIGENAAR} AND z.peildatum = ? AND z.reeks_id IS NOT ? LIMIT 1",
+        [*eigenaar, peildatum.isoformat(), zonder_reeks]).fetchone()
     return int(r[0]) if r else None
 
 
-def scans_zelfde_peildatum(db: "sqlite_utils.Database", team_id: int, peildatum: date) -> list[ScanRij]:
+def scans_zelfde_peildatum(db: "sqlite_utils.Database", team_id: int | None, peildatum: date, *,
+                           gemeente: str | None = None) -> list[ScanRij]:
+    eigenaar = _controleer_eigenaar(team_id, gemeente)
     return [_scan_rij(r) for r in db.conn.execute(
-        f"SELECT {_SCAN_KOLOMMEN} {_SCAN_VAN} WHERE z.team_id = ? AND z.peildatum = ? ORDER BY z.versie, z.id",
-        [team_id, peildatum.isoformat()])]
+        f"SELECT {_SCAN_KOLOMMEN} {_SCAN_VAN} WHERE {_ZELFDE_EIGENAAR} AND z.peildatum = ? ORDER BY z.versie, z.id",
+        [*eigenaar, peildatum.isoformat()])]
 
 
 def gemeenten_van(db: "sqlite_utils.Database", scan_ids: Iterable[int]) -> dict[int, tuple[tuple[str, str], ...]]:
@@ -327,15 +385,20 @@ def antwoorden_van(db: "sqlite_utils.Database", scan_id: int) -> list[Antwoord]:
     ]
 
 
-def voeg_scan_toe(db: "sqlite_utils.Database", *, team_id: int, peildatum: date, versie: int,
+def voeg_scan_toe(db: "sqlite_utils.Database", *, team_id: int | None, peildatum: date, versie: int,
                   reeks_id: int | None, vorige_id: int | None, catalogus_id: str, catalogus_versie: str,
-                  geimporteerd: bool, heropen_reden: str | None, op: str, door: str | None) -> int:
-    """Insert a scan with status concept (set vastgesteld afterwards, once its rows are in)."""
+                  geimporteerd: bool, heropen_reden: str | None, op: str, door: str | None,
+                  gemeente: str | None = None) -> int:
+    """Insert a scan with status concept (set vastgesteld afterwards, once its rows are in).
+
+    Owner: ``team_id`` for a team scan, ``gemeente`` (CBS code) for a gemeente scan.
+    """
+    eigenaar = _controleer_eigenaar(team_id, gemeente)
     cur = db.conn.execute(
-        "INSERT INTO zelfscan (reeks_id, team_id, peildatum, versie, vorige_id, status, catalogus_id,"
-        " catalogus_versie, geimporteerd, heropen_reden, aangemaakt_op, aangemaakt_door, gewijzigd_op)"
-        " VALUES (0, ?, ?, ?, ?, 'concept', ?, ?, ?, ?, ?, ?, ?)",
-        [team_id, peildatum.isoformat(), versie, vorige_id, catalogus_id, catalogus_versie, int(geimporteerd),
+        "INSERT INTO zelfscan (reeks_id, team_id, eigenaar_gemeente, peildatum, versie, vorige_id, status,"
+        " catalogus_id, catalogus_versie, geimporteerd, heropen_reden, aangemaakt_op, aangemaakt_door,"
+        " gewijzigd_op) VALUES (0, ?, ?, ?, ?, ?, 'concept', ?, ?, ?, ?, ?, ?, ?)",
+        [*eigenaar, peildatum.isoformat(), versie, vorige_id, catalogus_id, catalogus_versie, int(geimporteerd),
          heropen_reden, op, door, op])
     scan_id = int(cur.lastrowid)
     db.conn.execute("UPDATE zelfscan SET reeks_id = ? WHERE id = ?",
