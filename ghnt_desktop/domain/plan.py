@@ -1,6 +1,7 @@
 """Plan van aanpak "Versterken lokale teams": pure rules and value types.
 
-- :class:`Actielijn`, :class:`ActieStatus`, :class:`PlanStatus` (+ Dutch labels)
+- :class:`ActieStatus`, :class:`PlanStatus` (+ Dutch labels). Actielijnen are not fixed here: they
+  come from a regiovisie profile (``domain.regiovisie``); an action stores the line's code as text
 - plan versions: a *vastgesteld* plan is read-only; a new version starts as
   *concept* from the previous (vastgesteld) one — :func:`stel_vast`, :func:`nieuwe_versie`
 - :func:`standaard_titel`
@@ -16,35 +17,16 @@ Stdlib only: no Qt, no SQL, no file IO. Rule violations raise :class:`PlanRegelF
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from enum import StrEnum
 from types import MappingProxyType
 from typing import Protocol
 
+from ghnt_desktop.domain.regiovisie import PLAN_PLACEHOLDERS
+
 # --------------------------------------------------------------------------- enums
-
-
-class Actielijn(StrEnum):
-    EERDER_IN_BEELD = "eerder_in_beeld"
-    STOPPEN_EN_OPLOSSEN = "stoppen_en_oplossen"
-    OP_MAAT = "op_maat"
-    BORGEN_KENNIS = "borgen_kennis"
-
-    @property
-    def label(self) -> str:
-        return ACTIELIJN_LABELS[self]
-
-
-ACTIELIJN_LABELS: Mapping[Actielijn, str] = MappingProxyType(
-    {
-        Actielijn.EERDER_IN_BEELD: "Eerder en beter in beeld",
-        Actielijn.STOPPEN_EN_OPLOSSEN: "Stoppen en duurzaam oplossen",
-        Actielijn.OP_MAAT: "Op maat, passend en flexibel",
-        Actielijn.BORGEN_KENNIS: "Borgen van kennis",
-    }
-)
 
 
 class ActieStatus(StrEnum):
@@ -337,7 +319,7 @@ class Actie:
     start: date | None = None
     deadline: date | None = None
     status: ActieStatus = ActieStatus.GEPLAND
-    actielijn: Actielijn | None = None
+    actielijn: str | None = None  # code of a line of the regiovisie profile
     standaard_id: str | None = None
     thema: str = ""
     betrokken_partners: str = ""
@@ -360,8 +342,15 @@ MAX_KORT = 200  # eigenaar
 MAX_LANG = 2000  # partners, middelen, resultaat, indicator
 
 
-def valideer_actie(actie: Actie) -> list[str]:
-    """Every problem with an action, in Dutch, each prefixed with its field. Empty = fine."""
+MAX_ACTIELIJN = 40
+
+
+def valideer_actie(actie: Actie, actielijnen: Collection[str] | None = None) -> list[str]:
+    """Every problem with an action, in Dutch, each prefixed with its field. Empty = fine.
+
+    ``actielijnen``: the codes the action may use (the current profile's lines, plus the code the
+    action already had). When not given, any short code is accepted.
+    """
     problemen: list[str] = []
     omschrijving = actie.omschrijving if isinstance(actie.omschrijving, str) else ""
     if not omschrijving.strip():
@@ -385,9 +374,9 @@ def valideer_actie(actie: Actie) -> list[str]:
     except ValueError:
         problemen.append("status: Kies een status uit de lijst.")
     if actie.actielijn is not None:
-        try:
-            Actielijn(actie.actielijn)
-        except ValueError:
+        lijn = actie.actielijn
+        if (not isinstance(lijn, str) or not lijn.strip() or len(lijn) > MAX_ACTIELIJN
+                or (actielijnen is not None and lijn not in actielijnen)):
             problemen.append("actielijn: Kies een actielijn uit de lijst.")
     return problemen
 
@@ -437,7 +426,8 @@ SECTIE_CODES = (
     "middelen",
     "monitoring_en_evaluatie",
 )
-PLACEHOLDERS = frozenset({"gemeente", "jaar", "volgende_zelfscan"})
+# {regioplan} and {indeling} are filled from the regiovisie profile
+PLACEHOLDERS = frozenset({"gemeente", "jaar", "volgende_zelfscan"}) | PLAN_PLACEHOLDERS
 _PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 
 

@@ -5,7 +5,9 @@ of the plan in the order of ``resources/plan/secties.json``. Under "Huidige situ
 the zelfscan results per team (chart, an equivalent table, the trend against the previous scan), the
 ranked verbeterpunten and, when switched on, the datalab figures. Under "Acties": the action table
 (header repeated on every page; a row is never split: long cell texts are shortened there and printed
-in full in the annex). Then verantwoording (catalogue version, werkversie notice, versions), an annex
+in full in the annex), grouped per actielijn of the regiovisie profile (``PlanRapport.regiovisie``) with
+each line's goal; actions are numbered the profile's way ("2A"). An action whose code is not in the
+profile is printed in a group of its own with its stored code and a note. Then verantwoording (catalogue version, werkversie notice, versions), an annex
 with every zelfscan answer and one with actions in detail (all progress notes). Fonts, "pagina X van Y",
 the CONCEPT watermark and Dutch dates come from ``reporting.pdf_base``.
 
@@ -20,7 +22,8 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from ghnt_desktop.domain import datalab as dl
-from ghnt_desktop.domain.plan import ACTIELIJN_LABELS, ACTIESTATUS_LABELS, ActieStatus, PlanStatus, is_te_laat, vul_in
+from ghnt_desktop.domain.plan import ACTIESTATUS_LABELS, ActieStatus, PlanStatus, is_te_laat, vul_in
+from ghnt_desktop.domain.regiovisie import groepeer
 
 if TYPE_CHECKING:  # pragma: no cover
     from ghnt_desktop.services.plan import PlanRapport
@@ -102,6 +105,7 @@ class _Opmaak:
         self.rood = colors.HexColor("#b00020")
         self.kop_kleur = colors.HexColor("#1c4fa0")
         self.zebra = colors.HexColor("#eef2f8")
+        self.groep = colors.HexColor("#d9e2f1")
 
     def tabelstijl(self, *, kop: bool = True, extra: Sequence = ()):
         from reportlab.platypus import TableStyle
@@ -173,9 +177,14 @@ class _Bouwer:
 
     def invul(self, tekst: str) -> str:
         pl = self.r.plan
+        regio = self.r.regiovisie.plan_waarden() if self.r.regiovisie is not None else {}
         return vul_in(tekst, gemeente=self.r.gemeente_naam, jaar=pl.periode_van.year,
                       volgende_zelfscan=self.datum(pl.volgende_zelfscan) if pl.volgende_zelfscan
-                      else "een datum die nog wordt afgesproken")
+                      else "een datum die nog wordt afgesproken", **regio)
+
+    def nummer(self, a) -> str:
+        """The action's number as the region writes it ("2A"); the plain number without a profile."""
+        return self.r.actienummers.get(a.id, str(a.nummer))
 
     def tabel(self, rijen, breedtes, *, kop: bool = True, extra=(), herhaal: bool = True):
         from reportlab.platypus import Table
@@ -355,7 +364,7 @@ class _Bouwer:
         b = self.breedte
         w = [b * x for x in (0.045, 0.375, 0.15, 0.09, 0.10, 0.16, 0.08)]
         for p in self.r.verbeterpunten:
-            acties = [str(a.nummer) for a in self.r.acties if p.standaard_id in a.standaard_ids]
+            acties = [self.nummer(a) for a in self.r.acties if p.standaard_id in a.standaard_ids]
             rijen.append([
                 str(p.rang),
                 _paragraph_class()(f"<b>{_e(p.standaard_id)}</b> {_e(p.standaard_titel)}<br/>"
@@ -406,16 +415,33 @@ class _Bouwer:
             return
         P = _paragraph_class()
         b = self.breedte
-        w = [b * x for x in (0.04, 0.22, 0.135, 0.14, 0.105, 0.115, 0.155, 0.09)]
+        w = [b * x for x in (0.045, 0.215, 0.135, 0.14, 0.105, 0.115, 0.155, 0.09)]
         kop = ["Nr", "Actie", "Standaard en thema", "Trekker en partners", "Start en deadline", "Middelen",
                "Beoogd resultaat en indicator", "Status"]
         rijen = [[P(_e(k), self.o.cel_kop) for k in kop]]
-        for a in r.acties:
+        profiel = r.regiovisie
+        if profiel is not None:
+            self.story.append(self.p(_e(profiel.nummering.uitleg), self.o.klein))
+            groepen = groepeer(profiel, r.acties)
+        else:
+            groepen = []
+        extra = []
+        volgorde = [(g, a) for g in groepen for a in g.acties] if groepen else [(None, a) for a in r.acties]
+        vorige_groep = object()
+        for groep, a in volgorde:
+            if groep is not None and groep is not vorige_groep:
+                vorige_groep = groep
+                tekst = f"<b>{_e(groep.kop)}</b>"
+                if groep.doel:
+                    tekst += f"<br/><font size=6.5>Doel: {_e(groep.doel)}</font>"
+                if groep.noot:
+                    tekst += f"<br/><font size=6.5>{_e(groep.noot)}</font>"
+                rij = len(rijen)
+                rijen.append([P(tekst, self.o.cel)] + [""] * (len(kop) - 1))
+                extra += [("SPAN", (0, rij), (-1, rij)), ("BACKGROUND", (0, rij), (-1, rij), self.o.groep)]
             laat = is_te_laat(a, r.gemaakt_op)
             oms, k1 = _kort(a.omschrijving)
             actie = oms
-            if a.actielijn is not None:
-                actie += f"\nActielijn: {ACTIELIJN_LABELS[a.actielijn]}"
             laatste = a.laatste_voortgang
             k2 = False
             if laatste is not None:
@@ -441,10 +467,10 @@ class _Bouwer:
             else:
                 wanneer_cel = self.cel_past(wanneer, w[4])
                 status_cel = self.cel_past(status, w[7])
-            rijen.append([str(a.nummer), self.cel_past(actie, w[1]), self.cel_past(standaard, w[2]),
+            rijen.append([self.cel_past(self.nummer(a), w[0]), self.cel_past(actie, w[1]), self.cel_past(standaard, w[2]),
                           self.cel_past(wie, w[3]), wanneer_cel, self.cel_past(middelen or "–", w[5]),
                           self.cel_past(resultaat or "–", w[6]), status_cel])
-        self.story.append(self.tabel(rijen, w))
+        self.story.append(self.tabel(rijen, w, extra=extra))
         if self.ingekort:
             self.story.append(self.p("Lange teksten zijn in de tabel ingekort. De volledige tekst en alle "
                                      "voortgangsnotities staan in de bijlage.", self.o.klein))
@@ -462,6 +488,7 @@ class _Bouwer:
                         "aan Veiligheid van de VNG.</b> " + _e(c.opmerking or "")))
         else:
             self.story.append(self.p("Er is geen zelfscan gekozen; er is geen kwaliteitskader gebruikt."))
+        self.regiovisie_bron()
         if r.plan.datalab:
             self.story.append(self.p(
                 "De cijfers uit de meldcode zijn geteld over de dossiers in deze werkruimte. Kleine aantallen (1 tot "
@@ -476,6 +503,20 @@ class _Bouwer:
             self.story.append(self.tabel(rijen, [b * 0.12, b * 0.2, b * 0.25, b * 0.43]))
         self.story.append(self.p(_e(f"Gemaakt met GHNT Desktop op {self.datum(r.gemaakt_op)}."), self.o.klein))
 
+    def regiovisie_bron(self) -> None:
+        """Which indeling in actielijnen the plan uses, and where it comes from."""
+        profiel = self.r.regiovisie
+        if profiel is None:
+            return
+        if profiel.eigen:
+            self.story.append(self.p(_e(f"De actielijnen zijn een eigen indeling van de gemeente: {profiel.naam}.")))
+            return
+        self.story.append(self.p(_e(f"Indeling in actielijnen: {profiel.naam} (regio {profiel.regio}, "
+                                    f"{profiel.periode}).")))
+        for bron in profiel.bronnen:
+            self.story.append(self.p(_e(f"Bron: {bron.titel}, {bron.uitgever}, {bron.datum}; {bron.vindplaats}."),
+                                     self.o.klein))
+
     def bijlage(self) -> None:
         acties = [a for a in self.r.acties if a.id in self.ingekort]
         if not acties:
@@ -485,8 +526,10 @@ class _Bouwer:
         self.story.append(self.p("Bijlage: acties in detail", self.o.h1))
         b = self.breedte
         for a in acties:
-            self.story.append(self.p(f"Actie {a.nummer}", self.o.h3))
-            velden = [("Actie", a.omschrijving), ("Standaarden", ", ".join(a.standaard_ids)), ("Thema", a.thema),
+            self.story.append(self.p(f"Actie {_e(self.nummer(a))}", self.o.h3))
+            lijn = self.r.regiovisie.label(a.actielijn) if self.r.regiovisie is not None else (a.actielijn or "")
+            velden = [("Actie", a.omschrijving), ("Actielijn", lijn), ("Standaarden", ", ".join(a.standaard_ids)),
+                      ("Thema", a.thema),
                       ("Trekker", a.eigenaar), ("Partners", a.partners), ("Middelen", a.middelen),
                       ("Beoogd resultaat", a.beoogd_resultaat), ("Indicator", a.indicator)]
             rijen = [[self.cel(k, self.o.cel_vet), self.cel(v)] for k, v in velden if v]

@@ -11,7 +11,11 @@ aggregated, suppressed figures through ``services.meldcode.datalab_samenvattinge
 Audit entries (``plan_aanmaken``, ``plan_wijzigen``, ``plan_vaststellen``, ``plan_afdrukken``,
 ``plan_exporteren``) are written in the same transaction as the change.
 
-Zelfscan data come from ``services.zelfscan`` (imported lazily).
+Zelfscan data come from ``services.zelfscan`` (imported lazily). The actielijnen, the numbering of
+the actions and the sentences {regioplan} and {indeling} in the plan texts come from the workspace's
+regiovisie profile (``services.regiovisie.huidig_profiel``). An action keeps the code of its actielijn
+when the profile changes; such a code is shown as stored, with a note, and may be kept when the action
+is changed.
 """
 from __future__ import annotations
 
@@ -43,6 +47,7 @@ __all__ = [
     "verwijder_actie", "voeg_voortgang_toe", "verwijder_voortgang", "stel_vast", "nieuwe_versie",
     "verbeterpunten", "overzicht", "datalab", "rapport", "exporteer_pdf", "registreer_afdrukken", "controleer_uitvoer",
     "MAX_TITEL", "MAX_SECTIETEKST", "MAX_NOTITIE", "StandaardOptie", "standaarden", "pdf_bytes",
+    "regiovisie", "actienummers",
 ]
 
 MAX_TITEL = 300
@@ -237,9 +242,10 @@ def maak_plan(ws: Workspace, gemeente_code: str, *, jaar: int | None = None, per
             ws.db, gemeente_code=code, periode_van=van, periode_tot=tot, titel=titel, datalab=datalab,
             volgende_zelfscan=volgende_zelfscan, aangemaakt_op=nu, aangemaakt_door=ws.session.account_id)
         repo.set_scans(ws.db, plan_id, [s.id for s in scans])
+        regio = regiovisie(ws).plan_waarden()  # the regional sentences are fixed in the new plan's texts
         for s in standaard_secties():
             repo.upsert_sectie(ws.db, plan_id, s.code, volgorde=_sectie_volgorde(s.code), titel=s.titel,
-                               tekst=s.standaardtekst)
+                               tekst=dp.vul_in(s.standaardtekst, **regio))
         ws.audit("plan_aanmaken", "plan", plan_id)
     return plan_id
 
@@ -450,38 +456,57 @@ def actie(ws: Workspace, actie_id: int) -> ActieRij:
     return a
 
 
-def _controleer_actie(velden: ActieVelden) -> ActieVelden:
+def regiovisie(ws: Workspace):
+    """The regiovisie profile the plans use now (``domain.regiovisie.Regiovisie``)."""
+    from ghnt_desktop.services import regiovisie as rv
+
+    return rv.huidig_profiel(ws)
+
+
+def actienummers(ws: Workspace, plan_id: int) -> dict[int, str]:
+    """The number of each action of the plan as printed ("2A", "1.3", "7"), by action id."""
+    from ghnt_desktop.domain.regiovisie import actienummers as nummeren
+
+    return nummeren(regiovisie(ws), acties(ws, plan_id))
+
+
+def _controleer_actie(ws: Workspace, velden: ActieVelden, *, behoud: str | None = None) -> ActieVelden:
+    """Check and normalise the fields. The actielijn must be a line of the current profile, or
+    ``behoud``: the code the action already had (kept when the profile has changed)."""
     tekstvelden = ("omschrijving", "thema", "eigenaar", "partners", "budget", "capaciteit", "beoogd_resultaat",
                    "indicator")
     problemen = [f"{v}: moet tekst zijn." for v in tekstvelden if not isinstance(getattr(velden, v), str)]
+    if velden.actielijn is not None and not isinstance(velden.actielijn, str):
+        problemen.append("actielijn: Kies een actielijn uit de lijst.")
     if problemen:
         raise ValidationError("De actie is niet opgeslagen. Pas dit aan:", details=problemen)
     velden = replace(velden, **{v: getattr(velden, v).strip() for v in tekstvelden},
+                     actielijn=velden.actielijn or None,
                      standaard_ids=tuple(dict.fromkeys(str(s).strip() for s in velden.standaard_ids
                                                        if str(s).strip())))
     problemen = [f"{v}: Gebruik hoogstens {MAX_MIDDELEN} tekens." for v in ("budget", "capaciteit")
                  if len(getattr(velden, v)) > MAX_MIDDELEN]
     middelen = "\n".join(x[:MAX_MIDDELEN] for x in (velden.budget, velden.capaciteit) if x)
+    toegestaan = set(regiovisie(ws).codes) | ({behoud} if behoud else set())
     problemen += dp.valideer_actie(dp.Actie(
         omschrijving=velden.omschrijving, eigenaar=velden.eigenaar, start=velden.start, deadline=velden.deadline,
         status=velden.status, actielijn=velden.actielijn,
         standaard_id=velden.standaard_ids[0] if velden.standaard_ids else None, thema=velden.thema,
         betrokken_partners=velden.partners, middelen=middelen, beoogd_resultaat=velden.beoogd_resultaat,
-        indicator=velden.indicator))
+        indicator=velden.indicator), toegestaan)
     if len(velden.standaard_ids) > MAX_STANDAARDEN_PER_ACTIE:
         problemen.append(f"standaarden: kies hoogstens {MAX_STANDAARDEN_PER_ACTIE} standaarden.")
     if any(len(s) > 40 for s in velden.standaard_ids):
         problemen.append("standaarden: een standaardnummer is te lang.")
     if problemen:
         raise ValidationError("De actie is niet opgeslagen. Pas dit aan:", details=problemen)
-    return replace(velden, status=ActieStatus(velden.status),
-                   actielijn=dp.Actielijn(velden.actielijn) if velden.actielijn else None)
+    return replace(velden, status=ActieStatus(velden.status))
 
 
 def voeg_actie_toe(ws: Workspace, plan_id: int, velden: ActieVelden) -> int:
     """Add an action to the plan. Returns the new action's id."""
     vereis(ws, Actie.PLAN_WIJZIGEN, object_type="plan", object_id=plan_id)
-    velden = _controleer_actie(velden)
+    velden = _controleer_actie(ws, velden)
     with ws.db.atomic():
         p, _ = _bewerkbaar(ws, plan_id)
         actie_id = repo.insert_actie(ws.db, p.id, velden)
@@ -501,7 +526,8 @@ def _actie_in_concept(ws: Workspace, actie_id: int) -> tuple[PlanRij, int]:
 def wijzig_actie(ws: Workspace, actie_id: int, velden: ActieVelden) -> int:
     """Change an action. Returns its id (a new id when a new plan version was started)."""
     vereis(ws, Actie.PLAN_WIJZIGEN, object_type="plan")
-    velden = _controleer_actie(velden)
+    bestaand = repo.get_actie(ws.db, actie_id)
+    velden = _controleer_actie(ws, velden, behoud=bestaand.actielijn if bestaand is not None else None)
     with ws.db.atomic():
         p, actie_id = _actie_in_concept(ws, actie_id)
         repo.update_actie(ws.db, actie_id, velden)
@@ -807,6 +833,8 @@ class PlanRapport:
     datalab: DatalabStand | None
     gemaakt_op: date
     versies: tuple[PlanRij, ...] = field(default=())
+    regiovisie: object = None  # domain.regiovisie.Regiovisie: actielijnen, numbering, regional sentences
+    actienummers: Mapping[int, str] = field(default_factory=dict)  # action id -> printed number ("2A")
 
 
 def _pct(t) -> int | None:
@@ -913,6 +941,9 @@ def rapport(ws: Workspace, plan_id: int, *, vandaag: date | None = None) -> Plan
     teams, catalogi, titels, themas = _team_uitslagen(ws, gekozen, alle, geladen)
     punten = dp.rangschik_verbeterpunten(_verbeterpunt_items(gekozen, geladen))
     lijst = repo.acties(ws.db, p.id)
+    profiel = regiovisie(ws)
+    from ghnt_desktop.domain.regiovisie import actienummers as nummeren
+
     regio = centrum = ""
     vt = regios_van(p.gemeente_code, regio_type="veilig_thuis")
     if vt:
@@ -925,6 +956,7 @@ def rapport(ws: Workspace, plan_id: int, *, vandaag: date | None = None) -> Plan
         overzicht=dp.overzicht(lijst, vandaag), secties=tuple(secties(ws, p.id, themas=themas)),
         thema_feiten=_thema_feiten(teams, punten, themas), catalogi=tuple(catalogi), standaard_titels=titels,
         datalab=_datalab_van(ws, p), gemaakt_op=vandaag, versies=tuple(repo.versies(ws.db, p.reeks_id)),
+        regiovisie=profiel, actienummers=nummeren(profiel, lijst),
     )
 
 

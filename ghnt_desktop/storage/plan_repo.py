@@ -1,4 +1,5 @@
-"""Plan van aanpak: SQL for plans, sections, actions and progress notes (tables from ``db/004_plan.sql``).
+"""Plan van aanpak: SQL for plans, sections, actions and progress notes (tables from ``db/004_plan.sql``;
+``plan_actie.actielijn`` is free text since ``db/007_regiovisie.sql``).
 
 Plain reads and writes without authorization or audit: ``services.plan`` does those and
 calls these functions inside its own transaction. Dates are stored as ISO text.
@@ -10,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Iterable
 
-from ghnt_desktop.domain.plan import Actielijn, ActieStatus, PlanStatus
+from ghnt_desktop.domain.plan import ActieStatus, PlanStatus
 
 if TYPE_CHECKING:  # pragma: no cover
     import sqlite_utils
@@ -75,7 +76,7 @@ class ActieRij:
     omschrijving: str
     standaard_ids: tuple[str, ...]
     thema: str
-    actielijn: Actielijn | None
+    actielijn: str | None  # code of a line of the regiovisie profile (kept as stored)
     eigenaar: str
     partners: str
     start: date | None
@@ -108,7 +109,7 @@ class ActieVelden:
     omschrijving: str
     standaard_ids: tuple[str, ...] = ()
     thema: str = ""
-    actielijn: Actielijn | None = None
+    actielijn: str | None = None  # code of a line of the regiovisie profile
     eigenaar: str = ""
     partners: str = ""
     start: date | None = None
@@ -302,7 +303,7 @@ def _natuurlijk(tekst: str) -> tuple:
 def _actie(r, standaard_ids, notities) -> ActieRij:
     return ActieRij(
         id=r[0], plan_id=r[1], nummer=r[2], omschrijving=r[3], thema=r[4],
-        actielijn=Actielijn(r[5]) if r[5] else None, eigenaar=r[6], partners=r[7], start=_d(r[8]),
+        actielijn=r[5] or None, eigenaar=r[6], partners=r[7], start=_d(r[8]),
         deadline=_d(r[9]), budget=r[10], capaciteit=r[11], beoogd_resultaat=r[12], indicator=r[13],
         status=ActieStatus(r[14]), standaard_ids=tuple(sorted(standaard_ids, key=_natuurlijk)),
         voortgang=tuple(notities),
@@ -322,7 +323,7 @@ def plan_van_actie(db: "sqlite_utils.Database", actie_id: int) -> int | None:
 
 
 def _actie_params(v: ActieVelden) -> list:
-    return [v.omschrijving, v.thema, v.actielijn.value if v.actielijn else None, v.eigenaar, v.partners,
+    return [v.omschrijving, v.thema, v.actielijn or None, v.eigenaar, v.partners,
             _iso(v.start), _iso(v.deadline), v.budget, v.capaciteit, v.beoogd_resultaat, v.indicator,
             ActieStatus(v.status).value]
 

@@ -11,7 +11,6 @@ from ghnt_desktop.domain import plan as p
 from ghnt_desktop.domain.plan import (
     Actie,
     ActieStatus,
-    Actielijn,
     PlanRegelFout,
     PlanStatus,
     PlanVersie,
@@ -23,12 +22,26 @@ VANDAAG = date(2026, 5, 15)
 # --------------------------------------------------------------------------- enums, title
 
 
+RESOURCES = Path(__file__).resolve().parents[2] / "resources" / "plan"
+ZW_LIJNEN = ("eerder_in_beeld", "stoppen_en_oplossen", "op_maat", "borgen_kennis")
+
+
+def _zaanstreek():
+    from ghnt_desktop.domain.regiovisie import profiel_uit
+
+    return profiel_uit(json.loads((RESOURCES / "regiovisies" / "zaanstreek-waterland-2020.json")
+                                  .read_text(encoding="utf-8")))
+
+
 def test_enum_values_and_labels():
-    assert [a.value for a in Actielijn] == ["eerder_in_beeld", "stoppen_en_oplossen", "op_maat", "borgen_kennis"]
-    assert Actielijn.EERDER_IN_BEELD.label == "Eerder en beter in beeld"
-    assert Actielijn.STOPPEN_EN_OPLOSSEN.label == "Stoppen en duurzaam oplossen"
-    assert Actielijn.OP_MAAT.label == "Op maat, passend en flexibel"
-    assert Actielijn.BORGEN_KENNIS.label == "Borgen van kennis"
+    # actielijnen are data now: the Zaanstreek-Waterland profile keeps the codes the app always stored
+    zw = _zaanstreek()
+    assert zw.codes == ZW_LIJNEN
+    assert zw.label("eerder_in_beeld") == "Eerder en beter in beeld"
+    assert zw.label("stoppen_en_oplossen") == "Stoppen en duurzaam oplossen"
+    assert zw.label("op_maat") == "Op maat, passend en flexibel"
+    assert zw.label("borgen_kennis") == "Borgen ambities en kennis"  # the actieplan's own title (§ 2.6)
+    assert not hasattr(p, "Actielijn") and not hasattr(p, "ACTIELIJN_LABELS")
     assert [s.value for s in ActieStatus] == ["gepland", "lopend", "gereed", "vervallen"]
     assert [s.value for s in PlanStatus] == ["concept", "vastgesteld"]
     assert all(s.label for s in ActieStatus) and all(s.label for s in PlanStatus)
@@ -230,10 +243,11 @@ def test_valid_action_has_no_problems():
         eigenaar="Teamleider Noord",
         start=date(2026, 2, 1),
         deadline=date(2026, 2, 1),  # same day is fine
-        actielijn=Actielijn.EERDER_IN_BEELD,
+        actielijn="eerder_in_beeld",
         standaard_id="LT-02",
     )
     assert p.valideer_actie(actie) == []
+    assert p.valideer_actie(actie, ZW_LIJNEN) == []
 
 
 def test_invalid_action_lists_every_problem_in_dutch():
@@ -242,14 +256,18 @@ def test_invalid_action_lists_every_problem_in_dutch():
         start=date(2026, 6, 1),
         deadline=date(2026, 5, 31),
         status="klaar",  # type: ignore[arg-type]
-        actielijn="anders",  # type: ignore[arg-type]
+        actielijn="anders",
     )
-    problemen = p.valideer_actie(actie)
+    problemen = p.valideer_actie(actie, ZW_LIJNEN)
     assert "omschrijving: Vul in wat er moet gebeuren." in problemen
     assert any(x.startswith("deadline:") and "startdatum" in x for x in problemen)
     assert any(x.startswith("status:") for x in problemen)
     assert any(x.startswith("actielijn:") for x in problemen)
     assert len(problemen) == 4
+    # without a list of lines any short code is accepted; a non-text or empty code never is
+    assert not any(x.startswith("actielijn:") for x in p.valideer_actie(Actie("x", actielijn="anders")))
+    for fout in ("", "  ", 3, "x" * 41):
+        assert any(x.startswith("actielijn:") for x in p.valideer_actie(Actie("x", actielijn=fout))), fout
 
 
 def test_action_text_limits_and_date_types():
@@ -290,14 +308,18 @@ def test_section_file_is_valid_and_in_order():
     secties = p.secties_uit(data)
     assert tuple(s.code for s in secties) == p.SECTIE_CODES
     assert [s.code for s in secties if s.per_thema] == ["huidige_situatie"]
-    teksten = {s.code: s.standaardtekst for s in secties}
+    # the reference to the regional plan ("actie 2A") comes from the regiovisie profile
+    regio = _zaanstreek().plan_waarden()
+    teksten = {s.code: p.vul_in(s.standaardtekst, **regio) for s in secties}
+    assert "{regioplan}" in secties[0].standaardtekst and "2A" not in secties[0].standaardtekst
     assert "2A" in teksten["aanleiding_en_doel"] and "kwaliteitskader" in teksten["aanleiding_en_doel"].lower()
     assert "gefaseerde ketenzorg" in teksten["uitgangspunten"]
     assert "Eén gezin, één plan, één regisseur" in teksten["uitgangspunten"]
     assert "Veilig Thuis" in teksten["uitgangspunten"]
     assert "{volgende_zelfscan}" in teksten["monitoring_en_evaluatie"]
     for s in secties:
-        ingevuld = p.vul_in(s.standaardtekst, gemeente="Zaanstad", jaar=2026, volgende_zelfscan="1 maart 2027")
+        ingevuld = p.vul_in(s.standaardtekst, gemeente="Zaanstad", jaar=2026, volgende_zelfscan="1 maart 2027",
+                            **regio)
         assert p.placeholders_in(ingevuld) == set(), s.code
 
 

@@ -6,7 +6,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from ghnt_desktop.domain.plan import ActieStatus, Actielijn, PlanStatus
+from ghnt_desktop.domain.plan import ActieStatus, PlanStatus
 from ghnt_desktop.domain.roles import Rol
 from ghnt_desktop.errors import PermissionDenied, UserError, ValidationError
 from ghnt_desktop.services import plan as ps
@@ -17,7 +17,8 @@ VANDAAG = date.today()
 
 @pytest.fixture
 def ws(data_dir):
-    ws = maak_manager_werkruimte(data_dir)
+    # Purmerend too: a team may only serve gemeenten of the workspace (test_scan_choice... makes one there)
+    ws = maak_manager_werkruimte(data_dir, gemeenten=(("GM0479", "Zaanstad"), ("GM0439", "Purmerend")))
     ws.team_ids = maak_teams_met_scans(ws, 2)  # type: ignore[attr-defined]
     yield ws
     ws.close()
@@ -30,7 +31,7 @@ def _audit(ws, actie: str) -> list[str]:
 
 def _velden(**kw) -> ps.ActieVelden:
     basis = dict(omschrijving="Training meldcode voor alle professionals", standaard_ids=("LT-02",),
-                 thema="Signaleren en melden", actielijn=Actielijn.EERDER_IN_BEELD, eigenaar="Teamleider",
+                 thema="Signaleren en melden", actielijn="eerder_in_beeld", eigenaar="Teamleider",
                  partners="Veilig Thuis", start=date(2026, 1, 1), deadline=date(2026, 6, 1), budget="€ 5.000",
                  capaciteit="2 dagdelen", beoogd_resultaat="Iedereen getraind", indicator="90%",
                  status=ActieStatus.GEPLAND)

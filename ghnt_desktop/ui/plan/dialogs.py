@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
                                QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit,
                                QPushButton, QScrollArea, QSpinBox, QVBoxLayout, QWidget)
 
-from ghnt_desktop.domain.plan import ACTIELIJN_LABELS, ACTIESTATUS_LABELS, Actielijn, ActieStatus
+from ghnt_desktop.domain.plan import ACTIESTATUS_LABELS, ActieStatus
 from ghnt_desktop.ui.plan.common import ErrorLabel, OptionalDate, datum_kort, date_edit, from_qdate, service
 
 
@@ -142,12 +142,28 @@ class ActieDialog(QDialog):
         self.thema_combo.addItems(list(themas))
         form.addRow("&Thema:", self.thema_combo)
 
+        self.profiel = service().regiovisie(ws)
         self.actielijn_combo = QComboBox()
         self.actielijn_combo.setAccessibleName("Actielijn van het regionale plan")
+        self.actielijn_combo.setAccessibleDescription(f"De actielijnen van {self.profiel.naam}")
         self.actielijn_combo.addItem("(geen)", None)
-        for a in Actielijn:
-            self.actielijn_combo.addItem(ACTIELIJN_LABELS[a], a.value)
-        form.addRow("&Actielijn:", self.actielijn_combo)
+        for lijn in self.profiel.actielijnen:
+            tekst = f"{lijn.nummer}. {lijn.titel}" if lijn.nummer else lijn.titel
+            self.actielijn_combo.addItem(tekst, lijn.code)
+            self.actielijn_combo.setItemData(self.actielijn_combo.count() - 1, lijn.doel,
+                                             Qt.ItemDataRole.ToolTipRole)
+        self.actielijn_noot = QLabel()
+        self.actielijn_noot.setWordWrap(True)
+        self.actielijn_noot.setAccessibleName("Let op bij de actielijn")
+        self.actielijn_noot.hide()
+        lijn_box = QWidget()
+        lijn_lay = QVBoxLayout(lijn_box)
+        lijn_lay.setContentsMargins(0, 0, 0, 0)
+        lijn_lay.addWidget(self.actielijn_combo)
+        lijn_lay.addWidget(self.actielijn_noot)
+        lijn_label = QLabel("&Actielijn:")
+        lijn_label.setBuddy(self.actielijn_combo)
+        form.addRow(lijn_label, lijn_box)
 
         self.eigenaar_edit = QLineEdit()
         self.eigenaar_edit.setAccessibleName("Trekker (eigenaar)")
@@ -234,8 +250,7 @@ class ActieDialog(QDialog):
         self.omschrijving_edit.setPlainText(a.omschrijving)
         self._check_standaarden(a.standaard_ids)
         self.thema_combo.setCurrentText(a.thema)
-        self.actielijn_combo.setCurrentIndex(max(0, self.actielijn_combo.findData(
-            a.actielijn.value if a.actielijn else None)))
+        self._set_actielijn(a.actielijn)
         self.eigenaar_edit.setText(a.eigenaar)
         self.partners_edit.setText(a.partners)
         self.start_edit.set_value(a.start)
@@ -247,6 +262,16 @@ class ActieDialog(QDialog):
         self.status_combo.setCurrentIndex(self.status_combo.findData(a.status.value))
         for n in a.voortgang:
             self.notities_list.addItem(f"{datum_kort(n.datum)}: {n.notitie}")
+
+    def _set_actielijn(self, code: str | None) -> None:
+        """Select the action's line; a code that is not in the current profile is kept and explained."""
+        if code and self.actielijn_combo.findData(code) < 0:
+            from ghnt_desktop.domain.regiovisie import NIET_IN_INDELING, NOOT_ONBEKEND
+
+            self.actielijn_combo.addItem(f"{code} ({NIET_IN_INDELING})", code)
+            self.actielijn_noot.setText(NOOT_ONBEKEND)
+            self.actielijn_noot.show()
+        self.actielijn_combo.setCurrentIndex(max(0, self.actielijn_combo.findData(code)))
 
     def _fill_voorstel(self, v: dict) -> None:
         self.omschrijving_edit.setPlainText(v.get("omschrijving", ""))
@@ -273,7 +298,7 @@ class ActieDialog(QDialog):
                if self.standaard_list.item(i).checkState() == Qt.CheckState.Checked]
         return ActieVelden(
             omschrijving=self.omschrijving_edit.toPlainText(), standaard_ids=tuple(ids),
-            thema=self.thema_combo.currentText(), actielijn=Actielijn(lijn) if lijn else None,
+            thema=self.thema_combo.currentText(), actielijn=lijn or None,
             eigenaar=self.eigenaar_edit.text(), partners=self.partners_edit.text(), start=self.start_edit.value(),
             deadline=self.deadline_edit.value(), budget=self.budget_edit.text(),
             capaciteit=self.capaciteit_edit.text(), beoogd_resultaat=self.resultaat_edit.toPlainText(),

@@ -56,6 +56,8 @@ class PlanPage(QWidget):
         self.punten: list = []
         self.secties: list = []
         self.standaard_opties: list = []
+        self.profiel = None  # the regiovisie profile: actielijnen and numbering of the actions
+        self.nummers: dict[int, str] = {}
         self.nieuw_dialog = None
         self.actie_dialog = None
         self.vaststellen_dialog = None
@@ -210,7 +212,8 @@ class PlanPage(QWidget):
     def _make_actions(self) -> QWidget:
         w = QWidget()
         lay = QVBoxLayout(w)
-        self.acties_table = _table(["Nr", "Actie", "Standaarden", "Trekker", "Deadline", "Status"], "Acties")
+        self.acties_table = _table(["Nr", "Actie", "Standaarden", "Trekker", "Deadline", "Status", "Actielijn"],
+                                   "Acties")
         hh = self.acties_table.horizontalHeader()
         hh.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         hh.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -338,12 +341,14 @@ class PlanPage(QWidget):
                                       "Klik op 'Nieuw plan…' om er een te maken.")
             self.tabs.setEnabled(False)
             self.acties, self.punten, self.secties, self.standaard_opties = [], [], [], []
+            self.nummers = {}
             self._fill_all()
             return
         self.tabs.setEnabled(True)
         try:
             self.plan = ps.plan(self.ws, self.plan.id)
             self.acties = ps.acties(self.ws, self.plan.id)
+            self._nummer_profiel()
             sleutel = (self.plan.gemeente_code, self.plan.scan_ids)
             if sleutel != self._scan_sleutel:  # scan data only change with the choice of scans
                 self.punten = ps.verbeterpunten(self.ws, self.plan.id)
@@ -358,6 +363,16 @@ class PlanPage(QWidget):
         self.preview.mark_stale()
         if self.tabs.currentWidget() is self.preview:
             self.preview.ensure_fresh()
+
+    def _nummer_profiel(self) -> None:
+        """The regiovisie profile (lines, numbering) as it is now; the beheerder may change it."""
+        from ghnt_desktop.domain.regiovisie import actienummers
+
+        self.profiel = service().regiovisie(self.ws)
+        self.nummers = actienummers(self.profiel, self.acties)
+
+    def _nummer(self, a) -> str:
+        return self.nummers.get(a.id, str(a.nummer))
 
     def _fill_all(self) -> None:
         self._fill_status()
@@ -425,7 +440,7 @@ class PlanPage(QWidget):
             self.te_laat_label.setText("Er zijn geen acties te laat.")
         self.te_laat_list.clear()
         for a in o.te_laat:
-            item = QListWidgetItem(f"{a.nummer}. {a.omschrijving.splitlines()[0] if a.omschrijving else ''} – "
+            item = QListWidgetItem(f"{self._nummer(a)}. {a.omschrijving.splitlines()[0] if a.omschrijving else ''} – "
                                    f"deadline {datum_kort(a.deadline)} – {a.eigenaar or 'geen trekker'}")
             item.setData(Qt.ItemDataRole.UserRole, a.id)
             item.setForeground(QBrush(ROOD))
@@ -440,7 +455,7 @@ class PlanPage(QWidget):
     def _fill_points(self) -> None:
         self.vp_table.setRowCount(len(self.punten))
         for r, p in enumerate(self.punten):
-            nummers = [str(a.nummer) for a in self.acties if p.standaard_id in a.standaard_ids]
+            nummers = [self._nummer(a) for a in self.acties if p.standaard_id in a.standaard_ids]
             waarden = [str(p.rang), f"{p.standaard_id} {p.standaard_titel}", p.thema,
                        DOELGROEP_LABELS.get(p.doelgroep, p.doelgroep), PRIO_LABELS.get(p.hoogste_prioriteit, ""),
                        ", ".join(p.teams), ", ".join(nummers) or "nog geen", p.reden]
@@ -456,8 +471,9 @@ class PlanPage(QWidget):
         for r, a in enumerate(self.acties):
             laat = is_te_laat(a, vandaag)
             status = ACTIESTATUS_LABELS[a.status] + (" – te laat" if laat else "")
-            waarden = [str(a.nummer), a.omschrijving, ", ".join(a.standaard_ids), a.eigenaar,
-                       datum_kort(a.deadline), status]
+            waarden = [self._nummer(a), a.omschrijving, ", ".join(a.standaard_ids), a.eigenaar,
+                       datum_kort(a.deadline), status,
+                       self.profiel.label(a.actielijn) if self.profiel is not None else (a.actielijn or "")]
             for c, v in enumerate(waarden):
                 item = _item(v, a.id if c == 0 else None)
                 if laat and c in (4, 5):
@@ -596,7 +612,7 @@ class PlanPage(QWidget):
         if actie_id is None or not self.editable:
             return
         a = next(a for a in self.acties if a.id == actie_id)
-        if not confirm(self, "Actie verwijderen", f"Wil je actie {a.nummer} verwijderen? De voortgangsnotities "
+        if not confirm(self, "Actie verwijderen", f"Wil je actie {self._nummer(a)} verwijderen? De voortgangsnotities "
                        "van deze actie verdwijnen ook.", yes="Verwijderen", no="Niet verwijderen"):
             return
         try:
