@@ -55,9 +55,14 @@ def teams(ws: Workspace) -> list[tuple[int, str]]:
     return [(r[0], r[1]) for r in ws.db.conn.execute("SELECT id, naam FROM team WHERE actief = 1 ORDER BY naam")]
 
 
-def _check_teams(ws: Workspace, team_ids) -> list[str]:
-    bekend = {r[0] for r in ws.db.conn.execute("SELECT id FROM team")}
-    return [] if set(team_ids) <= bekend else ["Een gekozen team bestaat niet (meer)."]
+def _check_teams(ws: Workspace, team_ids, *, al_lid=frozenset()) -> list[str]:
+    """Known teams only; an archived team can be kept (``al_lid``) but not newly joined."""
+    bekend = {r[0]: bool(r[1]) for r in ws.db.conn.execute("SELECT id, actief FROM team")}
+    if not set(team_ids) <= set(bekend):
+        return ["Een gekozen team bestaat niet (meer)."]
+    if any(not bekend[t] and t not in al_lid for t in team_ids):
+        return ["Een gekozen team is gearchiveerd. Zet het team eerst terug (Beheer › Teams)."]
+    return []
 
 
 def _actieve_beheerders(ws: Workspace) -> set[str]:
@@ -131,7 +136,9 @@ def wijzig_account(ws: Workspace, account_id: str, *, naam: str | None = None, r
     if rollen is not None and Rol.BEHEERDER not in rollen and _actieve_beheerders(ws) == {account_id}:
         problems.append("Dit is de laatste beheerder. Geef eerst iemand anders de rol beheerder.")
     if team_ids is not None:
-        problems += _check_teams(ws, team_ids)
+        al_lid = {r[0] for r in ws.db.conn.execute("SELECT team_id FROM account_team WHERE account_id = ?",
+                                                      [account_id])}
+        problems += _check_teams(ws, team_ids, al_lid=al_lid)
     if problems:
         raise ValidationError("Het account is niet gewijzigd.", details=problems)
     with ws.db.atomic():

@@ -99,3 +99,21 @@ def test_workspace_gemeenten_add_and_remove_only_while_unused(workspace):
     organisatie.voeg_gemeente_toe(workspace, "Wormerland")
     organisatie.verwijder_gemeente(workspace, "GM0880")
     assert [c for c, _ in workspace.gemeenten()] == ["GM0431", "GM0479"]
+
+
+def test_accounts_cannot_newly_join_an_archived_team_but_keep_their_membership(workspace):
+    oud = teams.maak_team(workspace, "Oud team", "wijkteam", ["GM0479"])
+    nieuw = teams.maak_team(workspace, "Nieuw team", "wijkteam", ["GM0479"])
+    pim = accounts.maak_account(workspace, login="pim", naam="Pim", passphrase="x",
+                                rollen=frozenset({Rol.PROFESSIONAL}), team_ids=frozenset({oud}),
+                                check_passphrase=False)
+    teams.archiveer(workspace, oud)
+    with pytest.raises(ValidationError, match="gearchiveerd"):
+        accounts.maak_account(workspace, login="kim", naam="Kim", passphrase="x",
+                              rollen=frozenset({Rol.PROFESSIONAL}), team_ids=frozenset({oud}), check_passphrase=False)
+    accounts.wijzig_account(workspace, pim, team_ids=frozenset({oud, nieuw}))
+    kim = accounts.maak_account(workspace, login="kim", naam="Kim", passphrase="x",
+                                rollen=frozenset({Rol.PROFESSIONAL}), team_ids=frozenset({nieuw}),
+                                check_passphrase=False)
+    with pytest.raises(ValidationError, match="gearchiveerd"):
+        accounts.wijzig_account(workspace, kim, team_ids=frozenset({oud, nieuw}))
