@@ -9,6 +9,9 @@ from ghnt_desktop.errors import UserError
 def register(sub):
     p = sub.add_parser("zelfscan-import", help="lees een vastgestelde zelfscan in uit een uitwisselbestand")
     p.add_argument("bestand", type=Path, metavar="BESTAND", help="het zelfscan-bestand (.json)")
+    p.add_argument("--ga-door", action="store_true",
+                   help="lees ook in als de naam van een gemeente in het bestand anders geschreven is dan in de "
+                        "landelijke lijst (de CBS-code klopt wel)")
     return p
 
 
@@ -37,15 +40,20 @@ def run(args) -> int:
     data = lees_invoerbestand(args.bestand, MAX_BESTAND_BYTES)
     ws = open_workspace_from_args(args)
     try:
-        teams_voor = {t.id for t in zs.teams(ws)}
-        scan_id = zs.importeer(ws, data)
+        voorbeeld = zs.bekijk_import(ws, data)
+        bevestigd = [v.sleutel for v in voorbeeld.vragen] if getattr(args, "ga_door", False) else []
+        try:
+            scan_id = zs.importeer(ws, data, bevestigd=bevestigd)
+        except zs.BevestigingNodig as vraag:
+            raise UserError(f"De zelfscan is niet ingelezen. {vraag.message} Wil je toch inlezen? Voer de opdracht "
+                            "dan opnieuw uit met --ga-door.") from None
         info = zs.scan_info(ws, scan_id)
         cat = zs.catalogus(ws, info.catalogus_id, info.catalogus_versie)
     finally:
         ws.close()
     print(f"Zelfscan ingelezen (nummer {info.id}): {info.team_naam}, peildatum {info.peildatum:%d-%m-%Y}, "
           f"versie {info.versie}, gemeente(n): {info.gemeente_namen}.")
-    if info.team_id not in teams_voor:
+    if not voorbeeld.team_bestaat:
         print(f"Het team '{info.team_naam}' bestond nog niet in deze werkruimte en is nu aangemaakt.")
     print(zs.bronvermelding(cat))
     return 0
