@@ -36,10 +36,35 @@ def acute_content() -> dict:
         return FALLBACK
 
 
+def panel_nummers(ws) -> list[dict]:
+    """The numbers of the panel; where the organisation set its own number for a contact (meldcode profile),
+    that one, marked as such. 112 is never replaced. Without a workspace: the national numbers."""
+    uit = []
+    for n in acute_content()["nummers"]:
+        n = dict(n)
+        if ws is not None and n.get("contact"):
+            try:
+                from ghnt_desktop.services.meldcodeprofiel import telefoon_van
+
+                nummer, eigen = telefoon_van(ws, n["contact"], n["nummer"])
+            except Exception:  # the panel must always show; the national number is the safe fallback
+                nummer, eigen = n["nummer"], False
+            if eigen:
+                n["toelichting"] = (f"{n['toelichting']} Eigen nummer van je organisatie; landelijk: "
+                                    f"{n['nummer']}.")
+                n["nummer"] = nummer
+        uit.append(n)
+    return uit
+
+
 class AcuteDialog(QDialog):
-    def __init__(self, parent=None) -> None:
+    """``ws``: the open workspace, for the organisation's own numbers (default: the parent's ``ws``)."""
+
+    def __init__(self, parent=None, ws=None) -> None:
         super().__init__(parent)
-        c = acute_content()
+        c = dict(acute_content())
+        ws = ws if ws is not None else getattr(parent, "ws", None)
+        c["nummers"] = panel_nummers(ws)
         self.setWindowTitle(c["titel"])
         self.setAccessibleName(c["titel"])
         lay = QVBoxLayout(self)

@@ -263,7 +263,7 @@ class Driver:
 
     # -- afwegingen ------------------------------------------------------------
     def answer(self, nummer: int, ja: bool, motivatie: str) -> None:
-        stap = 4 if nummer <= 2 else 5
+        stap = 4 if nummer in self.view.page(4).afwegingen else 5
         self.go_to(stap)
         page = self.view.steps[stap - 1]
         f = page.afweging_forms[nummer]

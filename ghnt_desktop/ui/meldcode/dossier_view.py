@@ -21,7 +21,8 @@ from ghnt_desktop.ui.meldcode.step3_gesprek import Step3Gesprek
 from ghnt_desktop.ui.meldcode.step4_wegen import Step4Wegen
 from ghnt_desktop.ui.meldcode.step5_beslissen import Step5Beslissen
 from ghnt_desktop.ui.meldcode.timeline import TimelineView
-from ghnt_desktop.ui.meldcode.widgets import Notice, RecordForm, StepPage, TextArea, fmt_dt, html_escape, svc, wrap_label
+from ghnt_desktop.ui.meldcode.widgets import (Notice, RecordForm, StepPage, TextArea, afwegingen_stap_4, fmt_dt,
+                                              html_escape, profiel_nummering, svc, wrap_label)
 from ghnt_desktop.ui.messages import confirm, show_error
 
 AUDIT_VIEW_MODULE = "ghnt_desktop.ui.audit_view"
@@ -112,6 +113,7 @@ class DossierView(QWidget):
         self.ws = ws
         self.dossier_id = dossier_id
         self.dossier = None
+        self.nummering = profiel_nummering(ws)
         self.setAccessibleName("Dossier")
         lay = QVBoxLayout(self)
         top = QHBoxLayout()
@@ -138,6 +140,10 @@ class DossierView(QWidget):
                                           self.show_inzage)
         if not self.inzage_available():
             self.inzage_button.hide()  # (never show() a widget that has no parent yet: it would become a window)
+        from ghnt_desktop.ui.meldcode.vertrouwelijkheid_dialog import onze_meldcode_knop
+
+        self.onze_meldcode_button = onze_meldcode_knop(ws, self)
+        buttons.addWidget(self.onze_meldcode_button)
         self.close_button = self._button(buttons, "Dossier af&sluiten…", "Dossier afsluiten", self.close_dossier)
         self.reopen_button = self._button(buttons, "Dossier h&eropenen…", "Dossier heropenen", self.reopen)
         buttons.addStretch(1)
@@ -201,8 +207,14 @@ class DossierView(QWidget):
         elif self.tabs.widget(index) is self.timeline and self._timeline_stale:
             self.refresh_timeline()
 
+    def draft_stap(self, key: str) -> int | None:
+        """The step screen that holds the form of a draft key (afwegingen follow the profile's numbering)."""
+        if key in ("afweging_1", "afweging_2") and not afwegingen_stap_4(self.nummering):
+            return 5
+        return DRAFT_STAP.get(key)
+
     def form(self, key: str) -> RecordForm | None:
-        n = DRAFT_STAP.get(key)
+        n = self.draft_stap(key)
         if n is None:
             return None
         return next((f for f in self.page(n).forms if f.key == key), None)
@@ -277,7 +289,8 @@ class DossierView(QWidget):
     def advance(self, n: int) -> None:
         """"Verder naar stap n+1": never a silent block; missing required items are listed first."""
         d = self.dossier
-        nodig = [o.tekst for o in ontbrekend(d, n) if o.verplicht]
+        nodig = [o.tekst for o in ontbrekend(d, n, afwegingen_stap_4=afwegingen_stap_4(self.nummering))
+                 if o.verplicht]
         if nodig:
             extra = (" Er is acuut gevaar vastgelegd: je mag stappen sneller doorlopen of overslaan."
                      if d.versnelde_route else "")
@@ -428,7 +441,7 @@ class DossierView(QWidget):
                 if form is None:
                     continue
                 form.restore_draft(inhoud)
-                page = self.page(DRAFT_STAP[key])
+                page = self.page(self.draft_stap(key))
                 if first_page is None or page.nummer < first_page.nummer:
                     first_page = page
             else:

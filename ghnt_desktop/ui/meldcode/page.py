@@ -78,6 +78,10 @@ class Overview(QWidget):
         title = QLabel("<h2>Meldcode</h2>")
         top.addWidget(title)
         top.addStretch(1)
+        from ghnt_desktop.ui.meldcode.vertrouwelijkheid_dialog import onze_meldcode_knop
+
+        self.onze_meldcode_button = onze_meldcode_knop(ws, self)
+        top.addWidget(self.onze_meldcode_button)
         self.new_button = QPushButton("&Nieuw dossier")
         self.new_button.setAccessibleName("Nieuw dossier")
         self.new_button.setToolTip("Nieuw dossier (Ctrl+N)")

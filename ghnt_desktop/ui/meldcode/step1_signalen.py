@@ -148,8 +148,8 @@ class KindcheckForm(RecordForm):
 class AcuteRouteDialog(AcuteDialog):
     """The acute panel (112 / Veilig Thuis) plus: why the accelerated route is taken, and what was done."""
 
-    def __init__(self, reden: str = "", parent=None) -> None:
-        super().__init__(parent)
+    def __init__(self, reden: str = "", parent=None, ws=None) -> None:
+        super().__init__(parent, ws)
         box = QGroupBox("Versnelde route vastleggen")
         form = QFormLayout(box)
         self.reden = TextArea(2)

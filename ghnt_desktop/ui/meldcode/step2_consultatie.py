@@ -8,7 +8,8 @@ from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLineEdit, QPushButton, QV
 from ghnt_desktop.domain.meldcode import (ConsultatieSoort, Consultatie, Letselduider, vereiste_expertise)
 from ghnt_desktop.errors import ValidationError
 from ghnt_desktop.ui.meldcode.widgets import (ChoiceButtons, DateField, EnumCombo, RecordForm, RecordList, StepPage,
-                                              TextArea, content, fmt_date, html_escape, opt_date, opt_enum, text,
+                                              TextArea, content, contacten_van, fmt_date, html_escape, opt_date, opt_enum,
+                                              text,
                                               wrap_label)
 
 
@@ -65,14 +66,25 @@ def consultatie_tekst(i: int, c: Consultatie) -> str:
     return " – ".join(delen)
 
 
-def contacten_html(ids: tuple[str, ...] | None = None) -> str:
+def contacten_html(ids: tuple[str, ...] | None = None, ws=None) -> str:
+    """The contacts (only ``ids`` when given); with ``ws`` the organisation's own values where it set them."""
     c = content().contacten
     rows = []
-    for k in c.contacten:
+    lijst = contacten_van(ws) if ws is not None else c.contacten
+    for k in lijst:
         if ids is not None and k.id not in ids:
             continue
-        tel = f" – <b>{html_escape(k.telefoon)}</b>" if k.telefoon else ""
-        check = "" if k.geverifieerd else " (nummer nog niet gecontroleerd)"
+        eigen = getattr(k, "eigen", False)
+        if not k.telefoon and not k.website and getattr(k, "regionaal", False) and not eigen:
+            tel = ""
+        else:
+            tel = f" – <b>{html_escape(k.telefoon)}</b>" if k.telefoon else ""
+            if k.website and not k.telefoon:
+                tel = f" – {html_escape(k.website)}"
+        if eigen:
+            check = " (gegevens van je eigen organisatie)"
+        else:
+            check = "" if k.geverifieerd else " (nummer nog niet gecontroleerd)"
         rows.append(f"<li>{html_escape(k.naam)}{tel}{check}: {html_escape(k.wanneer)} "
                     f"Bereikbaar: {html_escape(k.bereikbaar)}.</li>")
     return f"<ul>{''.join(rows)}</ul><p>{html_escape(c.let_op)}</p>"
@@ -96,8 +108,15 @@ class Step2Consultatie(StepPage):
         self.body.addWidget(self.lijst)
         box = QGroupBox("Wie kun je bellen?")
         v = QVBoxLayout(box)
-        v.addWidget(wrap_label(contacten_html(), name="Contacten voor overleg", rich=True))
+        v.addWidget(wrap_label(contacten_html(ws=ctx.ws), name="Contacten voor overleg", rich=True))
         self.body.addWidget(box)
+        from ghnt_desktop.ui.meldcode.vertrouwelijkheid_dialog import vertrouwelijkheid_knop
+
+        row = QHBoxLayout()
+        self.vertrouwelijkheid_button = vertrouwelijkheid_knop(self)
+        row.addWidget(self.vertrouwelijkheid_button)
+        row.addStretch(1)
+        self.body.insertLayout(self.body.indexOf(self.form), row)
         self.finish()
 
     def _preset(self, soort: ConsultatieSoort) -> None:

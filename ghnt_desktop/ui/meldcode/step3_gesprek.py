@@ -1,7 +1,7 @@
 """Stap 3: het gesprek met de cliënt, of vastleggen waarom het gesprek niet is gevoerd."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QLineEdit
+from PySide6.QtWidgets import QHBoxLayout, QCheckBox, QLineEdit
 
 from ghnt_desktop.domain.meldcode import Gesprek, GesprekNietGevoerd, RedenNietGevoerd
 from ghnt_desktop.errors import ValidationError
@@ -70,6 +70,13 @@ def gesprek_tekst(i: int, g: Gesprek) -> str:
 class Step3Gesprek(StepPage):
     def __init__(self, ctx, parent=None) -> None:
         super().__init__(ctx, 3, parent)
+        from ghnt_desktop.ui.meldcode.vertrouwelijkheid_dialog import vertrouwelijkheid_knop
+
+        row = QHBoxLayout()
+        self.vertrouwelijkheid_button = vertrouwelijkheid_knop(self)
+        row.addWidget(self.vertrouwelijkheid_button)
+        row.addStretch(1)
+        self.body.addLayout(row)
         self.gesprek_form = self.add_form(GesprekForm(ctx))
         self.body.addWidget(self.gesprek_form)
         self.gesprekken = RecordList("Vastgelegde &gesprekken:", self.gesprek_form)

@@ -10,8 +10,8 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QGroupBox
 from ghnt_desktop.domain.meldcode import AfwegingAntwoord
 from ghnt_desktop.errors import UserError, ValidationError
 from ghnt_desktop.ui.meldcode.step2_consultatie import contacten_html, vt_advies
-from ghnt_desktop.ui.meldcode.widgets import (ChoiceButtons, Notice, RecordForm, StepPage, TextArea, content, fmt_dt,
-                                              html_escape, svc, text, wrap_label, yes_no)
+from ghnt_desktop.ui.meldcode.widgets import (ChoiceButtons, Notice, RecordForm, StepPage, TextArea, afwegingen_stap_4,
+                                              content, fmt_dt, html_escape, svc, text, wrap_label, yes_no)
 
 INSTRUMENT_UITLEG = ("Gebruik je een hulpmiddel, zoals de LIRIK? Schrijf dan op welk en wat eruit kwam. Een "
                      "instrument ondersteunt je afweging, maar beslist niet: jouw motivatie telt.")
@@ -110,7 +110,7 @@ class VtAdviesDialog(QDialog):
         lay = QVBoxLayout(self)
         lay.addWidget(wrap_label("Twijfel je? Bel Veilig Thuis voor advies. Dat kan ook zonder namen te noemen.",
                                  name="Uitleg"))
-        lay.addWidget(wrap_label(contacten_html(("veilig_thuis",)), name="Veilig Thuis", rich=True))
+        lay.addWidget(wrap_label(contacten_html(("veilig_thuis",), ws=ws), name="Veilig Thuis", rich=True))
         form = QFormLayout()
         self.anoniem = ChoiceButtons([(True, "Zonder namen (anoniem)"), (False, "Met gegevens van de cliënt")])
         self.anoniem.button_for(True).setChecked(True)
@@ -163,10 +163,17 @@ def onveiligheid_html() -> str:
 
 
 class Step4Wegen(StepPage):
-    AFWEGINGEN = (1, 2)
+    """Afweging 1 and 2 here, or none when the organisation's meldcode puts all five in stap 5."""
 
     def __init__(self, ctx, parent=None) -> None:
         super().__init__(ctx, 4, parent)
+        self.afwegingen = afwegingen_stap_4(self.nummering)
+        self.nummering_note = wrap_label(
+            "" if self.afwegingen else "In de meldcode van jullie organisatie beantwoord je alle vijf de afwegingen "
+                                       "in stap 5. Hier weeg je hoe ernstig het is en hoe groot het risico is.",
+            name="Afwegingen in stap 5")
+        self.nummering_note.setVisible(not self.afwegingen)
+        self.body.addWidget(self.nummering_note)
         row = QHBoxLayout()
         self.vt_button = QPushButton("&Twijfel? Raadpleeg Veilig Thuis")
         self.vt_button.setAccessibleName("Twijfel? Raadpleeg Veilig Thuis en leg het advies vast")
@@ -179,7 +186,7 @@ class Step4Wegen(StepPage):
         v.addWidget(wrap_label(onveiligheid_html(), name="Definities van acute en structurele onveiligheid", rich=True))
         self.body.addWidget(self.definities)
         self.afweging_forms: dict[int, AfwegingForm] = {}
-        for n in self.AFWEGINGEN:
+        for n in self.afwegingen:
             f = self.add_form(AfwegingForm(ctx, n))
             self.afweging_forms[n] = f
             self.body.addWidget(f)
@@ -203,8 +210,8 @@ class Step4Wegen(StepPage):
             self.uitkomst.set_text(str(exc))
             self.close_button.hide()
             return
-        self.uitkomst.set_text(u.uitleg)
-        self.close_button.setVisible(u.afsluiten and d.status.value == "open")
+        self.uitkomst.set_text(u.uitleg if self.afwegingen else "")
+        self.close_button.setVisible(bool(self.afwegingen) and u.afsluiten and d.status.value == "open")
         if self.next_button is not None:
             self.next_button.setVisible(not u.afsluiten)
 
@@ -212,7 +219,7 @@ class Step4Wegen(StepPage):
         if code.startswith("afweging_"):
             n = int(code.split("_")[1])
             return self.afweging_forms.get(n)
-        return self.afweging_forms[1]
+        return self.afweging_forms.get(1)
 
     def ask_veilig_thuis(self) -> None:
         dlg = VtAdviesDialog(self.ctx.ws, self)

@@ -12,7 +12,7 @@ from ghnt_desktop.domain.roles import Actie, mag
 from ghnt_desktop.errors import UserError, ValidationError
 from ghnt_desktop.ui.meldcode.step4_wegen import AfwegingForm
 from ghnt_desktop.ui.meldcode.widgets import (DateField, DateTimeField, EnumCombo, Notice, RecordForm, RecordList,
-                                              StepPage, TextArea, content, fmt_date, fmt_dt, ja_nee,
+                                              StepPage, TextArea, afwegingen_stap_4, content, fmt_date, fmt_dt, ja_nee,
                                               opt_date, opt_enum, svc, text, wrap_label, yes_no)
 
 
@@ -165,16 +165,18 @@ def hulp_tekst(i: int, h: Hulp) -> str:
 
 
 class Step5Beslissen(StepPage):
-    AFWEGINGEN = (3, 4, 5)
+    """Afweging 3-5 (or 1-5, per the organisation's numbering), the decision and what follows."""
 
     def __init__(self, ctx, parent=None) -> None:
         super().__init__(ctx, 5, parent)
+        stap4 = afwegingen_stap_4(self.nummering)
+        self.afwegingen = tuple(n for n in (1, 2, 3, 4, 5) if n not in stap4)
         self.uitkomst = Notice(prefix="Uitkomst van de afwegingen", name="Uitkomst van de afwegingen")
         self.body.addWidget(self.uitkomst)
         self.afweging_forms: dict[int, AfwegingForm] = {}
         self.waiting = wrap_label("", name="Afwegingen die nog komen")
         self.body.addWidget(self.waiting)
-        for n in self.AFWEGINGEN:
+        for n in self.afwegingen:
             f = self.add_form(AfwegingForm(ctx, n, hide_until_reached=True))
             self.afweging_forms[n] = f
             self.body.addWidget(f)
@@ -187,10 +189,21 @@ class Step5Beslissen(StepPage):
         self.medeteken_button = QPushButton("Laatste besluit &medeondertekenen")
         self.medeteken_button.setAccessibleName("Laatste besluit medeondertekenen als aandachtsfunctionaris")
         self.medeteken_button.clicked.connect(self.cosign)
-        if not mag(ctx.ws.session.rollen, Actie.BESLUIT_MEDEONDERTEKENEN):
+        self._kan_medetekenen = mag(ctx.ws.session.rollen, Actie.BESLUIT_MEDEONDERTEKENEN)
+        self._is_ev = False
+        if not self._kan_medetekenen:
             self.medeteken_button.hide()
+        self.ev_note = Notice(prefix="Eindverantwoordelijke", name="Ondertekening door de eindverantwoordelijke")
+        self.body.addWidget(self.ev_note)
         row = QHBoxLayout()
         row.addWidget(self.medeteken_button)
+        row.addStretch(1)
+        self.body.addLayout(row)
+        from ghnt_desktop.ui.meldcode.vertrouwelijkheid_dialog import vertrouwelijkheid_knop
+
+        row = QHBoxLayout()
+        self.vertrouwelijkheid_button = vertrouwelijkheid_knop(self)
+        row.addWidget(self.vertrouwelijkheid_button)
         row.addStretch(1)
         self.body.addLayout(row)
         self.melding_form = self.add_form(MeldingForm(ctx))
@@ -264,6 +277,7 @@ class Step5Beslissen(StepPage):
         self.melding_form.setVisible(melden or bool(d.in_ronde(d.meldingen)) or not self.melding_form.fields.is_default())
         self.hulp_form.setVisible(hulp_nodig or bool(hulp) or not self.hulp_form.fields.is_default())
         self.medeteken_button.setEnabled(besluit is not None)
+        self._update_ev(d, besluit)
         open_ = d.status.value == "open"
         self.close_button.setVisible(open_ and (bool(u and u.afsluiten) or besluit is not None))
 
@@ -280,6 +294,34 @@ class Step5Beslissen(StepPage):
             return self.hulp_form
         return self.besluit_form
 
+    def _update_ev(self, d, besluit) -> None:
+        """Who signs the decision (meldcode profile) and whether that happened; the button says which signature."""
+        ws, did = self.ctx.ws, self.ctx.dossier_id
+        try:
+            self._is_ev = svc().mag_ondertekenen(ws, did)
+            namen = [n for _, n in svc().eindverantwoordelijken(ws, did)]
+            tekens = svc().medeondertekeningen(ws, did) if besluit is not None else []
+        except UserError:
+            self._is_ev, namen, tekens = False, [], []
+        if self._is_ev:
+            self.medeteken_button.setText("&Ondertekenen als eindverantwoordelijke")
+            self.medeteken_button.setAccessibleName("Besluit ondertekenen als eindverantwoordelijke")
+        else:
+            self.medeteken_button.setText("Laatste besluit &medeondertekenen")
+            self.medeteken_button.setAccessibleName("Laatste besluit medeondertekenen als aandachtsfunctionaris")
+        self.medeteken_button.setVisible(self._is_ev or self._kan_medetekenen)
+        if besluit is None:
+            self.ev_note.set_text("")
+        elif any(t.besluit_id == besluit.id and t.eindverantwoordelijke for t in tekens):
+            wie = ", ".join(t.account_naam for t in tekens if t.besluit_id == besluit.id and t.eindverantwoordelijke)
+            self.ev_note.set_text(f"Het besluit is ondertekend door de eindverantwoordelijke ({wie}).")
+        elif namen:
+            self.ev_note.set_text("Het besluit moet nog worden ondertekend door de eindverantwoordelijke: "
+                                  + ", ".join(namen) + ".")
+        else:
+            self.ev_note.set_text("Het besluit moet nog worden ondertekend door de eindverantwoordelijke. Er is "
+                                  "nu niemand die dat kan: vraag de beheerder het meldcodeprofiel na te kijken.")
+
     def cosign(self) -> None:
         b = self.ctx.dossier.laatste_besluit()
         if b is None or b.id is None:
@@ -289,5 +331,5 @@ class Step5Beslissen(StepPage):
         except UserError as exc:
             self.ctx.show_error(exc)
             return
-        self.ctx.status("Besluit medeondertekend.")
+        self.ctx.status("Besluit ondertekend." if self._is_ev else "Besluit medeondertekend.")
         self.ctx.record_saved(None)

@@ -52,6 +52,24 @@ def content():
     return laad_meldcode_content()
 
 
+def profiel_nummering(ws) -> str:
+    """The organisation's numbering variant of the afwegingen (meldcode profile)."""
+    from ghnt_desktop.services import meldcodeprofiel
+
+    return meldcodeprofiel.nummering(ws)
+
+
+def afwegingen_stap_4(nummering: str) -> tuple[int, ...]:
+    return (1, 2) if nummering == "stap4_en_5" else ()
+
+
+def contacten_van(ws):
+    """The contacts as the organisation set them (own value where set, else the national default)."""
+    from ghnt_desktop.services import meldcodeprofiel
+
+    return meldcodeprofiel.contacten(ws)
+
+
 # ------------------------------------------------------------------ formatting
 
 def fmt_date(d: date | datetime | None) -> str:
@@ -682,7 +700,8 @@ class StepPage(QScrollArea):
         inner = QWidget()
         self.setWidget(inner)
         self.body = QVBoxLayout(inner)
-        stap = content().stappen.stap(nummer)
+        self.nummering = profiel_nummering(ctx.ws)
+        stap = content().stappen.stap(nummer, self.nummering)
         self.title = wrap_label(f"<h2>Stap {nummer}: {html_escape(stap.titel)}</h2>", name=f"Stap {nummer}: {stap.titel}",
                                 rich=True)
         self.body.addWidget(self.title)
@@ -721,7 +740,7 @@ class StepPage(QScrollArea):
     def refresh(self, dossier: Any) -> None:
         from ghnt_desktop.domain.meldcode import ontbrekend, waarschuwingen
 
-        self.missing.set_items(ontbrekend(dossier, self.nummer))
+        self.missing.set_items(ontbrekend(dossier, self.nummer, afwegingen_stap_4=afwegingen_stap_4(self.nummering)))
         self.warnings.set_warnings(waarschuwingen(dossier, self.nummer))
         self.update_records(dossier)
 
