@@ -123,9 +123,13 @@ def test_import_with_dutch_messages(qtbot, open_window, keyboard, tmp_path, monk
         assert isinstance(dlg, kind)
         return dlg
 
-    # 1. a good file
-    box = import_and_wait(QMessageBox)
-    assert "Wijkteam Testdorp" in box.text() and "niet wijzigen" in box.text()
+    # 1. a good file; its team does not exist here yet, so the app asks first
+    vraag = import_and_wait(QMessageBox)
+    assert vraag.text() == "Team Wijkteam Testdorp bestaat nog niet in deze werkruimte. Wil je het team aanmaken?"
+    vraag.yes_button.click()
+    qtbot.waitUntil(lambda: page.last_dialog is not vraag and page.last_dialog.isVisible())
+    box = page.last_dialog
+    assert "Wijkteam Testdorp" in box.text() and "niet wijzigen" in box.text() and "aangemaakt" in box.text()
     box.accept()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is win)
     imported = [s for s in zs.scans(ws) if s.team_naam == TEAM]

@@ -1,15 +1,27 @@
-"""A new zelfscan: team, the gemeenten it is about, peildatum, participants and their roles."""
+"""A new zelfscan: for a team (and the gemeenten it is about) or, for a manager, for the gemeente itself;
+peildatum, participants and their roles."""
 from __future__ import annotations
 
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel,
-                               QLineEdit, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QButtonGroup, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout,
+                               QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPushButton,
+                               QRadioButton, QVBoxLayout, QWidget)
 
 from ghnt_desktop.domain.zelfscan import MAX_DEELNEMERNAAM, Deelnemer, DeelnemerRol
 from ghnt_desktop.errors import UserError
 from ghnt_desktop.ui.zelfscan.common import CatalogNotice, team_type_label
+
+
+def geen_team_tekst(ws) -> str:
+    """What is missing when there is no team to choose (said instead of a disabled button without reason)."""
+    from ghnt_desktop.domain.roles import Actie
+    from ghnt_desktop.ui.zelfscan.common import may
+
+    if may(ws, Actie.ZELFSCAN_ALLE):
+        return "Er zijn nog geen teams. Vraag de beheerder om teams te maken (Beheer › Teams)."
+    return "Je hoort bij geen enkel team. Vraag de beheerder om je aan een team te koppelen."
 
 
 def deelnemer_text(d: Deelnemer) -> str:
@@ -106,9 +118,12 @@ class ParticipantsEditor(QWidget):
 
 
 class NewScanDialog(QDialog):
-    """After ``accepted``: ``self.scan_id`` is the new scan."""
+    """After ``accepted``: ``self.scan_id`` is the new scan.
 
-    def __init__(self, ws, svc, parent=None, *, team_id: int | None = None) -> None:
+    A manager (who may make gemeente scans) first chooses "Voor een team" or "Voor de gemeente".
+    """
+
+    def __init__(self, ws, svc, parent=None, *, team_id: int | None = None, voor_gemeente: bool = False) -> None:
         super().__init__(parent)
         self.ws, self.svc = ws, svc
         self.scan_id: int | None = None
@@ -126,18 +141,48 @@ class NewScanDialog(QDialog):
             self.catalog_notice.setText(str(exc))
         lay.addWidget(self.catalog_notice)
         form = QFormLayout()
+        self.teams = svc.teams(ws)  # active teams only: archived teams are not offered
+        self.gemeenten = svc.gemeenten_voor_gemeentescan(ws)
+        self.voor_team_radio = QRadioButton("V&oor een team")
+        self.voor_team_radio.setAccessibleName("Zelfscan voor een team")
+        self.voor_gemeente_radio = QRadioButton("Voor de gemeente &zelf")
+        self.voor_gemeente_radio.setAccessibleName("Zelfscan voor de gemeente zelf")
+        self.soort_group = QButtonGroup(self)
+        self.soort_group.addButton(self.voor_team_radio)
+        self.soort_group.addButton(self.voor_gemeente_radio)
+        soort_row = QWidget()
+        soort_lay = QHBoxLayout(soort_row)
+        soort_lay.setContentsMargins(0, 0, 0, 0)
+        soort_lay.addWidget(self.voor_team_radio)
+        soort_lay.addWidget(self.voor_gemeente_radio)
+        soort_lay.addStretch(1)
+        self.soort_label = QLabel("Voor wie:")
+        form.addRow(self.soort_label, soort_row)
+        self.soort_uitleg = QLabel("Een zelfscan voor de gemeente vult de beleidsadviseur of manager in. Hij gaat "
+                                   "alleen over de standaarden voor de gemeente.")
+        self.soort_uitleg.setWordWrap(True)
+        form.addRow(self.soort_uitleg)
+        self.gemeente_combo = QComboBox()
+        self.gemeente_combo.setAccessibleName("Gemeente van de zelfscan")
+        for code, naam in self.gemeenten:
+            self.gemeente_combo.addItem(f"{naam} ({code})", code)
+        self.gemeente_label = self._buddy("Gemeente van &de zelfscan:", self.gemeente_combo)
+        form.addRow(self.gemeente_label, self.gemeente_combo)
+        for w in (self.soort_label, soort_row, self.soort_uitleg):
+            w.setVisible(bool(self.gemeenten))
         self.team_combo = QComboBox()
         self.team_combo.setAccessibleName("Team")
-        self.teams = svc.teams(ws)
         for t in self.teams:
             self.team_combo.addItem(f"{t.naam} ({team_type_label(t.type)})", t.id)
         if team_id is not None and self.team_combo.findData(team_id) >= 0:
             self.team_combo.setCurrentIndex(self.team_combo.findData(team_id))
-        form.addRow(self._buddy("Tea&m:", self.team_combo), self.team_combo)
+        self.team_label = self._buddy("Tea&m:", self.team_combo)
+        form.addRow(self.team_label, self.team_combo)
         self.gemeente_list = QListWidget()
         self.gemeente_list.setAccessibleName("Gemeenten waar de zelfscan over gaat (vink aan met de spatiebalk)")
         self.gemeente_list.setMaximumHeight(self.fontMetrics().height() * 6)
-        form.addRow(self._buddy("&Gemeenten:", self.gemeente_list), self.gemeente_list)
+        self.gemeente_list_label = self._buddy("&Gemeenten:", self.gemeente_list)
+        form.addRow(self.gemeente_list_label, self.gemeente_list)
         self.peildatum_edit = QDateEdit(QDate.currentDate())
         self.peildatum_edit.setDisplayFormat("dd-MM-yyyy")
         self.peildatum_edit.setCalendarPopup(True)
@@ -163,10 +208,29 @@ class NewScanDialog(QDialog):
         lay.addWidget(self.buttons)
         self.team_combo.currentIndexChanged.connect(self._fill_gemeenten)
         self._fill_gemeenten()
-        if not self.teams:
-            self.error.setText("Je hoort bij geen enkel team. Vraag de beheerder om je aan een team te koppelen.")
-            self.ok_button.setEnabled(False)
-        self.resize(620, 560)
+        if voor_gemeente and self.gemeenten or (self.gemeenten and not self.teams):
+            self.voor_gemeente_radio.setChecked(True)
+        else:
+            self.voor_team_radio.setChecked(True)
+        self.voor_team_radio.setEnabled(bool(self.teams))
+        self.soort_group.buttonToggled.connect(lambda *_: self._soort_gewijzigd())
+        self._soort_gewijzigd()
+        self.resize(620, 600)
+
+    @property
+    def voor_gemeente(self) -> bool:
+        return bool(self.gemeenten) and self.voor_gemeente_radio.isChecked()
+
+    def _soort_gewijzigd(self) -> None:
+        gemeente = self.voor_gemeente
+        for w in (self.gemeente_label, self.gemeente_combo):
+            w.setVisible(gemeente)
+        for w in (self.team_label, self.team_combo, self.gemeente_list_label, self.gemeente_list):
+            w.setVisible(not gemeente)
+        self.error.clear()
+        if not gemeente and not self.teams:
+            self.error.setText(geen_team_tekst(self.ws))
+        self.ok_button.setEnabled(gemeente or bool(self.teams))
 
     def _buddy(self, text: str, w: QWidget) -> QLabel:
         label = QLabel(text)
@@ -190,6 +254,17 @@ class NewScanDialog(QDialog):
                 if self.gemeente_list.item(i).checkState() == Qt.CheckState.Checked]
 
     def create(self) -> None:
+        q = self.peildatum_edit.date()
+        if self.voor_gemeente:
+            try:
+                self.scan_id = self.svc.maak_gemeentescan(
+                    self.ws, gemeente_code=self.gemeente_combo.currentData(),
+                    peildatum=date(q.year(), q.month(), q.day()), deelnemers=self.participants.deelnemers())
+            except UserError as exc:
+                self.error.setText(str(exc))
+                return
+            self.accept()
+            return
         team_id = self.team_combo.currentData()
         if team_id is None:
             self.error.setText("Kies een team.")
@@ -199,7 +274,6 @@ class NewScanDialog(QDialog):
             self.error.setText("Kies minstens één gemeente.")
             self.gemeente_list.setFocus()
             return
-        q = self.peildatum_edit.date()
         try:
             self.scan_id = self.svc.maak_scan(
                 self.ws, team_id=team_id, peildatum=date(q.year(), q.month(), q.day()),

@@ -1,7 +1,10 @@
-"""The Zelfscan page: the scans per team with their status, a new scan, opening one, catalogue and exchange.
+"""The Zelfscan page: the scans per team (and per gemeente) with their status, a new scan, opening one,
+catalogue and exchange.
 
-A professional sees the scans of their own team(s), a manager all; the list is exactly what the service
-returns. A beheerder (catalogue only) sees the catalogues and "Catalogus inlezen…".
+A professional sees the scans of their own team(s); a manager all, including the scans of the gemeenten
+themselves ("Gemeente Zaanstad"); the list is exactly what the service returns. Scans of archived teams stay
+in the list; archived teams are not offered for a new scan. A beheerder (catalogue only) sees the catalogues
+and "Catalogus inlezen…".
 """
 from __future__ import annotations
 
@@ -24,7 +27,7 @@ from ghnt_desktop.ui.zelfscan.new_scan_dialog import NewScanDialog
 from ghnt_desktop.ui.zelfscan.results_view import fit_height
 from ghnt_desktop.ui.zelfscan.scan_view import ScanView
 
-SCAN_COLUMNS = ["Team", "Soort team", "Gemeenten", "Peildatum", "Versie", "Status", "Voortgang",
+SCAN_COLUMNS = ["Team of gemeente", "Soort", "Gemeenten", "Peildatum", "Versie", "Status", "Voortgang",
                 "Kwaliteitskader", "Herkomst"]
 CATALOG_COLUMNS = ["Naam", "Id", "Versie", "Tekst", "Voor nieuwe scans", "Ingelezen op", "Zelfscans"]
 
@@ -86,7 +89,7 @@ class ZelfscanPage(QWidget):
             combo.currentIndexChanged.connect(self.refresh_scans)
         sl.addLayout(filters)
         self.scan_table = QTableWidget(0, len(SCAN_COLUMNS))
-        self.scan_table.setAccessibleName("Zelfscans per team (Enter opent de gekozen zelfscan)")
+        self.scan_table.setAccessibleName("Zelfscans per team en gemeente (Enter opent de gekozen zelfscan)")
         self.scan_table.setHorizontalHeaderLabels(SCAN_COLUMNS)
         self.scan_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.scan_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -171,6 +174,10 @@ class ZelfscanPage(QWidget):
             self.empty_label.setText(str(exc))
             teams = []
         self.teams = teams
+        try:
+            self.scan_gemeenten = self.svc.gemeenten_voor_gemeentescan(self.ws)
+        except UserError:
+            self.scan_gemeenten = []
         keep_team, keep_gem = self.team_filter.currentData(), self.gemeente_filter.currentData()
         for combo in (self.team_filter, self.gemeente_filter):
             combo.blockSignals(True)
@@ -180,6 +187,7 @@ class ZelfscanPage(QWidget):
         for t in teams:
             self.team_filter.addItem(f"{t.naam} ({team_type_label(t.type)})", t.id)
             gemeenten.update(dict(t.gemeenten))
+        gemeenten.update(dict(self.scan_gemeenten))
         self.gemeente_filter.addItem("Alle gemeenten", None)
         for code, naam in sorted(gemeenten.items(), key=lambda g: g[1].casefold()):
             self.gemeente_filter.addItem(naam, code)
@@ -187,7 +195,7 @@ class ZelfscanPage(QWidget):
             i = combo.findData(keep)
             combo.setCurrentIndex(max(0, i))
             combo.blockSignals(False)
-        self.new_button.setEnabled(bool(teams))
+        self.new_button.setEnabled(bool(teams) or bool(self.scan_gemeenten))
 
     def refresh_scans(self) -> None:
         selected = self.selected_scan_id()
@@ -202,7 +210,9 @@ class ZelfscanPage(QWidget):
         t.setRowCount(len(self.scans))
         for r, s in enumerate(self.scans):
             v = s.voortgang
-            values = [s.team_naam, team_type_label(s.team_type), gemeenten_text(s.gemeenten), datum(s.peildatum),
+            naam = s.team_naam if s.team_actief else f"{s.team_naam} (gearchiveerd)"
+            soort = "Gemeente" if s.is_gemeentescan else team_type_label(s.team_type)
+            values = [naam, soort, gemeenten_text(s.gemeenten), datum(s.peildatum),
                       str(s.versie), s.status.label, f"{v.beantwoord} van {v.totaal}", s.catalogus_versie,
                       "Ingelezen" if s.geimporteerd else "Eigen werkruimte"]
             for c, value in enumerate(values):
@@ -213,11 +223,22 @@ class ZelfscanPage(QWidget):
             self.empty_label.setText("")
             row = next((i for i, s in enumerate(self.scans) if s.id == selected), 0)
             t.setCurrentCell(row, 0)
+        elif self.team_filter.currentData() is not None or self.gemeente_filter.currentData() is not None \
+                or self.status_filter.currentData() is not None:
+            self.empty_label.setText("Er zijn geen zelfscans die bij deze keuze passen.")
         else:
-            self.empty_label.setText("Er zijn nog geen zelfscans. Kies 'Nieuwe zelfscan' om te beginnen."
-                                     if self.team_filter.currentData() is None else
-                                     "Er zijn geen zelfscans die bij deze keuze passen.")
+            self.empty_label.setText(self.empty_text())
         self._update_buttons()
+
+    def empty_text(self) -> str:
+        """What to do when there are no scans yet; says what is missing when no new scan can be made."""
+        gemeente_tip = "Je kunt wel een zelfscan voor de gemeente maken: kies 'Nieuwe zelfscan'."
+        if getattr(self, "teams", None):
+            return "Er zijn nog geen zelfscans. Kies 'Nieuwe zelfscan' om te beginnen."
+        if may(self.ws, Actie.ZELFSCAN_ALLE):
+            tekst = "Er zijn nog geen teams. Vraag de beheerder om teams te maken (Beheer › Teams)."
+            return f"{tekst} {gemeente_tip}" if getattr(self, "scan_gemeenten", None) else tekst
+        return "Je hoort bij geen enkel team. Vraag de beheerder om je aan een team te koppelen."
 
     def refresh_catalogs(self) -> None:
         try:
@@ -255,7 +276,8 @@ class ZelfscanPage(QWidget):
     # --- actions --------------------------------------------------------------------------------
     def ask_new_scan(self) -> None:
         try:
-            dlg = NewScanDialog(self.ws, self.svc, self, team_id=self.team_filter.currentData())
+            dlg = NewScanDialog(self.ws, self.svc, self, team_id=self.team_filter.currentData(),
+                                voor_gemeente=not getattr(self, "teams", None))
         except UserError as exc:
             show_error(self, exc)
             return
@@ -340,7 +362,7 @@ class ZelfscanPage(QWidget):
         dlg.open()
 
     def ask_import(self, path: str | None = None) -> int | None:
-        scan_id = import_scan(self, self.ws, self.svc, path or None)
+        scan_id = import_scan(self, self.ws, self.svc, path or None, on_imported=lambda _sid: self.refresh())
         if scan_id is not None:
             self.refresh()
         return scan_id

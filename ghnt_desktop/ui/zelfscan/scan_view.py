@@ -102,8 +102,9 @@ class ScanView(QWidget):
         extra = " · ingelezen uit een bestand" if i.geimporteerd else ""
         head.setText(
             f"<h2>Zelfscan {html.escape(s.team_naam)}</h2>"
-            f"{html.escape(team_type_label(s.team_type))} · Gemeenten: {html.escape(gemeenten_text(s.gemeenten))}"
-            f"<br>Peildatum: {datum(s.peildatum)} · Versie {s.versie} · Status: <b>{s.status.label}</b>"
+            + ("Zelfscan van de gemeente: alleen de standaarden voor de gemeente" if s.is_gemeentescan else
+               f"{html.escape(team_type_label(s.team_type))} · Gemeenten: {html.escape(gemeenten_text(s.gemeenten))}")
+            + f"<br>Peildatum: {datum(s.peildatum)} · Versie {s.versie} · Status: <b>{s.status.label}</b>"
             + (f" (op {datum(s.vastgesteld_op)})" if s.vastgesteld_op else "") + html.escape(extra))
         self.header = head
         lay.addWidget(head)
