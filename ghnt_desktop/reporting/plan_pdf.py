@@ -438,7 +438,8 @@ class _Bouwer:
                     tekst += f"<br/><font size=6.5>{_e(groep.noot)}</font>"
                 rij = len(rijen)
                 rijen.append([P(tekst, self.o.cel)] + [""] * (len(kop) - 1))
-                extra += [("SPAN", (0, rij), (-1, rij)), ("BACKGROUND", (0, rij), (-1, rij), self.o.groep)]
+                extra += [("SPAN", (0, rij), (-1, rij)), ("BACKGROUND", (0, rij), (-1, rij), self.o.groep),
+                          ("NOSPLIT", (0, rij), (-1, rij + 1))]  # a heading never ends a page alone
             laat = is_te_laat(a, r.gemaakt_op)
             oms, k1 = _kort(a.omschrijving)
             actie = oms
