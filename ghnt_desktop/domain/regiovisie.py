@@ -26,7 +26,7 @@ from typing import Protocol
 EIGEN_ID = "eigen"
 PROFIEL_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 BUNDEL_CODE = re.compile(r"^[a-z0-9][a-z0-9_]{0,39}$")
-EIGEN_CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,19}$")
+EIGEN_CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,39}$")
 LIJN_NUMMER = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.]{0,9}$")
 PATROON_VELDEN = frozenset({"lijn", "letter", "volgnummer", "nummer"})
 PATRONEN = ("{lijn}{letter}", "{lijn}.{volgnummer}", "{nummer}")
@@ -309,8 +309,8 @@ def valideer_eigen_indeling(naam: object, actielijnen: object) -> list[str]:
     """Problems in an eigen indeling, in plain Dutch with their place ("Regel 2, code: …"). Empty = fine.
 
     Rules: a name; at least one line; every line has a code (letters, digits, ``-``, ``_`` or ``.``,
-    no spaces, at most 20 characters) that no other line has (upper and lower case count as the
-    same), and a title; the goal may be empty.
+    no spaces, at most 40 characters, so every bundled code fits) that no other line has (upper and
+    lower case count as the same), and a title; the goal may be empty.
     """
     p: list[str] = []
     if not isinstance(naam, str) or not naam.strip():
@@ -337,7 +337,7 @@ def valideer_eigen_indeling(naam: object, actielijnen: object) -> list[str]:
         if not code:
             p.append(f"{plek}, code: vul een korte code in, bijvoorbeeld A of preventie.")
         elif not EIGEN_CODE.match(code):
-            p.append(f"{plek}, code: gebruik alleen letters, cijfers, - of _ (geen spaties, hoogstens 20 tekens).")
+            p.append(f"{plek}, code: gebruik alleen letters, cijfers, - of _ (geen spaties, hoogstens 40 tekens).")
         elif code.casefold() in gezien:
             p.append(f"{plek}, code: '{code}' staat ook al op regel {gezien[code.casefold()]}. "
                      "Geef elke actielijn een eigen code.")

@@ -226,10 +226,12 @@ def test_eigen_indeling_validation_in_dutch():
         "Naam: geef de indeling een naam, bijvoorbeeld 'Actieplan gemeente 2026'.",
         "Regel 2, code: 'a' staat ook al op regel 1. Geef elke actielijn een eigen code.",
         "Regel 2, titel: vul een titel in.",
-        "Regel 3, code: gebruik alleen letters, cijfers, - of _ (geen spaties, hoogstens 20 tekens).",
+        "Regel 3, code: gebruik alleen letters, cijfers, - of _ (geen spaties, hoogstens 40 tekens).",
         "Regel 4, code: vul een korte code in, bijvoorbeeld A of preventie.",
     ]
     assert dr.valideer_eigen_indeling("x", "A") == ["Actielijnen: maak minstens één actielijn."]
+    for p in bundel.bundelde_profielen():  # a beheerder may start from any bundled profile's lines
+        assert dr.valideer_eigen_indeling(p.naam, list(p.actielijnen)) == [], p.id
     assert [dr.letters(n) for n in (1, 2, 26, 27, 52, 53)] == ["A", "B", "Z", "AA", "AZ", "BA"]
 
 
