@@ -49,7 +49,7 @@ def _scan(ws, team_id: int, peildatum: date, seed: int) -> int:
 
 
 def build_dataset(data_dir: Path) -> tuple[object, int]:
-    from ghnt_desktop.domain.plan import Actielijn, ActieStatus
+    from ghnt_desktop.domain.plan import ActieStatus
     from ghnt_desktop.domain.roles import Rol
     from ghnt_desktop.services import plan as ps
     from ghnt_desktop.services import teams
@@ -66,7 +66,7 @@ def build_dataset(data_dir: Path) -> tuple[object, int]:
     plan_id = ps.maak_plan(ws, GEMEENTE[0], datalab=True)
     standaarden = [s.id for s in ps.standaarden(ws, plan_id)]
     statussen = list(ActieStatus)
-    lijnen = list(Actielijn)
+    lijnen = list(ps.regiovisie(ws).codes)
     for i in range(ACTIES):
         actie_id = ps.voeg_actie_toe(ws, plan_id, ps.ActieVelden(
             omschrijving=f"Actie {i + 1}: training en werkafspraken rond veiligheid voor alle teams in de wijk, "

@@ -150,9 +150,13 @@ def beschikbare_scans(ws: Workspace, gemeente_code: str) -> list:
 
 
 def standaard_scans(ws: Workspace, gemeente_code: str) -> list:
-    """The latest vastgestelde zelfscan per team serving the gemeente: the default choice for a plan."""
+    """The default choice for a plan: the latest vastgestelde zelfscan per team serving the gemeente, and
+    the gemeente's own latest vastgestelde scan (the kwaliteitskader's standards for the gemeente)."""
     vereis(ws, Actie.PLAN_INZIEN, object_type="plan")
-    return list(_zs().laatste_vastgestelde(ws, gemeente_code))
+    zs = _zs()
+    scans = list(zs.laatste_vastgestelde(ws, gemeente_code))
+    eigen = zs.laatste_vastgestelde_gemeentescan(ws, gemeente_code)
+    return scans + ([eigen] if eigen is not None else [])
 
 
 def _controleer_scans(ws: Workspace, gemeente_code: str, scan_ids: Sequence[int]) -> list:
