@@ -46,6 +46,18 @@ def _contributors():
     return out
 
 
+def _finish_setup(ws) -> None:
+    """What a beheerder does on "Aan de slag", through the same services: the demo starts fully set up."""
+    from ghnt_desktop.services import meldcodeprofiel, organisatie
+
+    meldcodeprofiel.bewaar_profiel(
+        ws, nummering="stap4_en_5", eindverantwoordelijke=meldcodeprofiel.Eindverantwoordelijke("aandachtsfunctionaris"),
+        eigen_meldcode=meldcodeprofiel.EigenMeldcode(tekst=(
+            "Dit is een fictieve meldcode voor de demo. In je eigen werkruimte staat hier de meldcode van jullie "
+            "organisatie, of een link ernaar.")))
+    organisatie.bevestig_backupmap(ws)
+
+
 def build_demo(data_dir: Path) -> list[str]:
     from ghnt_desktop.services import accounts, teams
     from ghnt_desktop.services.setup import create_workspace
@@ -63,6 +75,7 @@ def build_demo(data_dir: Path) -> list[str]:
             account_ids[login] = accounts.maak_account(
                 ws, login=login, naam=naam, passphrase=DEMO_PASSPHRASE, rollen=frozenset(rollen),
                 team_ids=frozenset(team_ids[k] for k in team_keys), check_passphrase=False)
+        _finish_setup(ws)
         summary = [f"Accounts (wachtzin 'demo'): demo, " + ", ".join(a[0] for a in DEMO_ACCOUNTS),
                    f"{len(team_ids)} teams in de zeven gemeenten van Zaanstreek-Waterland"]
         for build in _contributors():

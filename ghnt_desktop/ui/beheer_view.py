@@ -712,23 +712,45 @@ class KeyTab(QWidget):
 # --- the screen ------------------------------------------------------------------
 
 class BeheerView(QWidget):
+    # Aan de slag item -> the tab that does it
+    SECTIONS = {"gemeenten": "teams_tab", "teams": "teams_tab", "accounts": "accounts_tab",
+                "meldcodeprofiel": "profiel_tab", "regiovisie": "regiovisie_tab", "backup": "backup_tab"}
+
     def __init__(self, ws, parent=None) -> None:
         super().__init__(parent)
         self.ws = ws
         lay = QVBoxLayout(self)
-        gemeenten = ", ".join(f"{n} ({c})" for c, n in ws.gemeenten())
-        info = QLabel(f"<h2>Beheer</h2><p><b>Organisatie:</b> {_html(ws.organisatie)}<br><b>Gemeenten:</b> "
-                      f"{_html(gemeenten)}<br><b>Gegevensmap:</b> {_html(str(ws.data_dir))}</p>")
-        info.setWordWrap(True)
-        info.setTextFormat(Qt.TextFormat.RichText)
-        lay.addWidget(info)
+        self.info = QLabel()
+        self.info.setWordWrap(True)
+        self.info.setTextFormat(Qt.TextFormat.RichText)
+        self._update_info()
+        lay.addWidget(self.info)
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Onderdelen van beheer")
         lay.addWidget(self.tabs, 1)
         r = ws.session.rollen
         self.my_account = MyAccountTab(ws)
         self.tabs.addTab(self.my_account, "Mijn account")
+        self.start_tab = None
+        if mag(r, Actie.INSTELLINGEN_BEHEREN):
+            from ghnt_desktop.ui.aan_de_slag import AanDeSlagPage
+
+            self.start_tab = AanDeSlagPage(ws)
+            self.start_tab.open_requested.connect(self.show_section)
+        self.teams_tab = None
+        if mag(r, Actie.TEAMS_BEHEREN):
+            from ghnt_desktop.ui.teams_view import TeamsTab
+
+            self.teams_tab = TeamsTab(ws)
+            self.teams_tab.changed.connect(self._update_info)
         self.accounts_tab = AccountsTab(ws) if mag(r, Actie.ACCOUNTS_BEHEREN) else None
+        self.profiel_tab = self.regiovisie_tab = None
+        if mag(r, Actie.INSTELLINGEN_BEHEREN):
+            from ghnt_desktop.ui.meldcode_profiel_view import MeldcodeProfielView
+            from ghnt_desktop.ui.regiovisie_view import RegiovisieView
+
+            self.profiel_tab = MeldcodeProfielView(ws)
+            self.regiovisie_tab = RegiovisieView(ws)
         self.settings_tab = SettingsTab(ws) if mag(r, Actie.INSTELLINGEN_BEHEREN) else None
         self.retention_tab = (RetentionTab(ws) if mag(r, Actie.BEWAARTERMIJN_BEHEREN)
                               or mag(r, Actie.BEWAARTERMIJN_BEVESTIGEN_AF) else None)
@@ -744,7 +766,9 @@ class BeheerView(QWidget):
 
             self.backup_tab = BackupPanel(ws)
             self.backup_tab.restored.connect(self._restored)
-        for tab, title in ((self.accounts_tab, "Accounts"), (self.settings_tab, "Instellingen"),
+        for tab, title in ((self.start_tab, "Aan de slag"), (self.teams_tab, "Teams"),
+                           (self.accounts_tab, "Accounts"), (self.profiel_tab, "Meldcodeprofiel"),
+                           (self.regiovisie_tab, "Regionale aanpak"), (self.settings_tab, "Instellingen"),
                            (self.retention_tab, "Bewaartermijnen"), (self.log_tab, "Logboek"),
                            (self.backup_tab, "Reservekopieën"), (self.key_tab, "Sleutel vernieuwen")):
             if tab is not None:
@@ -754,6 +778,24 @@ class BeheerView(QWidget):
         self.tabs.currentChanged.connect(self._tab_changed)
         # kept for code that still looks for the old single table
         self.table = self.accounts_tab.table if self.accounts_tab else None
+
+    def _update_info(self) -> None:
+        gemeenten = ", ".join(f"{n} ({c})" for c, n in self.ws.gemeenten())
+        self.info.setText(f"<h2>Beheer</h2><p><b>Organisatie:</b> {_html(self.ws.organisatie)}<br><b>Gemeenten:</b> "
+                          f"{_html(gemeenten)}<br><b>Gegevensmap:</b> {_html(str(self.ws.data_dir))}</p>")
+
+    def show_section(self, key: str) -> bool:
+        """Show the tab for an "Aan de slag" item (False when this account has no such tab)."""
+        tab = getattr(self, self.SECTIONS.get(key, ""), None)
+        if tab is None:
+            return False
+        self.tabs.setCurrentWidget(tab)
+        if key == "gemeenten":
+            tab.gemeenten_box.add_edit.setFocus()
+        else:
+            tab.setFocus()
+            tab.focusNextChild()
+        return True
 
     def _restored(self, new_ws) -> None:
         """After a restore the old workspace is closed: the main window continues with the new one."""
@@ -769,6 +811,8 @@ class BeheerView(QWidget):
         w = self.tabs.currentWidget()
         if w is self.log_tab:
             self.log_tab.load()
+        elif w is self.regiovisie_tab:
+            pass  # only it changes what it shows: a refresh would throw away an unsaved eigen indeling
         elif hasattr(w, "refresh"):
             w.refresh()
 
@@ -778,7 +822,7 @@ class BeheerView(QWidget):
 
     # MainWindow lock protocol: nothing from the log or lists stays on screen while locked.
     def clear_for_lock(self) -> None:
-        for tab in (self.accounts_tab, self.retention_tab, self.log_tab):
+        for tab in (self.accounts_tab, self.teams_tab, self.retention_tab, self.log_tab):
             if tab is not None:
                 tab.clear()
 

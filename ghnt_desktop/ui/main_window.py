@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (QApplication, QHBoxLayout, QLabel, QListWidget, Q
 from ghnt_desktop import APP_NAME
 from ghnt_desktop.domain.roles import Rol
 from ghnt_desktop.ui import app as app_setup
-from ghnt_desktop.ui.modules import NotYetAvailable, registry
+from ghnt_desktop.ui.modules import NotYetAvailable, registry, start_key
 
 DEFAULT_IDLE_MINUTES = 5
 
@@ -95,13 +95,14 @@ class MainWindow(QMainWindow):
         self.nav.setAccessibleName("Onderdelen")
         self.nav.setMaximumWidth(220)
         self.stack = QStackedWidget()
-        self.modules = [m for m in registry() if m.beschikbaar_voor(ws.session)]
+        self.modules = [m for m in registry() if m.beschikbaar_voor(ws.session) and m.nodig(ws)]
         self.pages: dict[str, QWidget] = {}  # created on first visit (keeps start-up fast)
         for m in self.modules:
             self.nav.addItem(m.titel)
             self.stack.addWidget(QWidget())  # placeholder until the module's screen is built
+        start = start_key(ws.session, [m.key for m in self.modules])
         self.nav.blockSignals(True)
-        self.nav.setCurrentRow(0)
+        self.nav.setCurrentRow(next((i for i, m in enumerate(self.modules) if m.key == start), 0))
         self.nav.blockSignals(False)
         self.nav.currentRowChanged.connect(self.show_module)
         # The first screen is built right after the window has been painted once (fast start-up).
@@ -166,6 +167,14 @@ class MainWindow(QMainWindow):
         self.pages.clear()
         self.show_module(current)
         self.statusBar().showMessage("De reservekopie is teruggezet. Je werkt nu verder met de teruggezette gegevens.")
+
+    def open_beheer_section(self, key: str) -> None:
+        """From "Aan de slag": show the Beheer tab that sets up this item."""
+        row = next((i for i, m in enumerate(self.modules) if m.key == "beheer"), None)
+        if row is None:
+            return
+        self.nav.setCurrentRow(row)
+        self.pages["beheer"].show_section(key)
 
     def page(self, key: str) -> QWidget:
         """The module's screen (created if needed)."""

@@ -89,12 +89,7 @@ class MeldcodeProfielView(QWidget):
             v.addWidget(b)
         self.accounts = QListWidget()
         self.accounts.setAccessibleName("Collega's die eindverantwoordelijk zijn")
-        for aid, naam in mp.kandidaat_accounts(ws):
-            it = QListWidgetItem(naam)
-            it.setData(Qt.ItemDataRole.UserRole, aid)
-            it.setFlags(it.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            it.setCheckState(Qt.CheckState.Unchecked)
-            self.accounts.addItem(it)
+        self._fill_accounts(set())
         v.addWidget(self.accounts)
         self.ev_note = QLabel("")
         self.ev_note.setWordWrap(True)
@@ -203,6 +198,25 @@ class MeldcodeProfielView(QWidget):
                       self.save_button, self.c_naam, self.c_telefoon, self.c_website, self.c_bereikbaar,
                       self.c_wanneer, self.c_save, self.c_reset, self.c_add, self.c_remove):
                 w.setEnabled(False)
+
+    def _fill_accounts(self, checked: set[str]) -> None:
+        self.accounts.clear()
+        for aid, naam in mp.kandidaat_accounts(self.ws):
+            it = QListWidgetItem(naam)
+            it.setData(Qt.ItemDataRole.UserRole, aid)
+            it.setFlags(it.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            it.setCheckState(Qt.CheckState.Checked if aid in checked else Qt.CheckState.Unchecked)
+            self.accounts.addItem(it)
+        if not self.mag_wijzigen:
+            self.accounts.setEnabled(False)
+
+    def refresh(self) -> None:
+        """Shown again (e.g. after new accounts were made): new colleagues to choose from; unsaved choices stay."""
+        checked = {self.accounts.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.accounts.count())
+                   if self.accounts.item(i).checkState() == Qt.CheckState.Checked}
+        self._fill_accounts(checked)
+        self.status.setText("Ingesteld." if mp.is_ingesteld(self.ws) else "Nog niet ingesteld.")
+        self._ev_changed()
 
     # -- loading -------------------------------------------------------------------------------------
     def load(self) -> None:
