@@ -228,6 +228,9 @@ class Workspace:
                 db = open_encrypted(data_dir / DB_NAME, db_key, create=True)
                 enable_wal(db)
                 migrations.migrate(db)
+                # Migrations that rebuild a table (e.g. 009) leave free pages behind; a new workspace
+                # starts compact, with no such gaps between its pages.
+                db.conn.execute("VACUUM")
             except OSError as exc:
                 raise os_error_to_user_error(exc, data_dir) from exc
             with db.atomic():

@@ -165,6 +165,7 @@ class OneTimePassphraseDialog(QDialog):
         self.done_check.toggled.connect(self.close_button.setEnabled)
         lay.addWidget(buttons)
         self.done_check.setFocus()
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 34)
 
     def reject(self) -> None:  # Esc only closes once the passphrase was taken over
         if self.done_check.isChecked():

@@ -131,7 +131,7 @@ class MyAccountTab(QWidget):
 
 
 class AccountsTab(QWidget):
-    HEADERS = ["Naam", "Inlognaam", "Rollen", "Status"]
+    HEADERS = ["Naam", "Inlognaam", "Rollen", "Status", "Teams"]
 
     def __init__(self, ws, parent=None) -> None:
         super().__init__(parent)
@@ -172,12 +172,17 @@ class AccountsTab(QWidget):
         except UserError as exc:
             self.rows = []
             _say(self.message, str(exc), error=True)
+        from ghnt_desktop.services import teams
+
+        namen = {t.id: t.naam + ("" if t.actief else " (gearchiveerd)")
+                 for t in teams.lijst(self.ws, ook_gearchiveerd=True)}
         self.table.setRowCount(len(self.rows))
         for i, a in enumerate(self.rows):
             rollen = ", ".join(r.label for r in sorted(a.rollen))
             status = ("gedeactiveerd" if not a.actief else
                       "moet eigen wachtzin kiezen" if a.moet_wachtzin_wijzigen else "actief")
-            for j, v in enumerate((a.naam, a.login, rollen, status)):
+            team_namen = ", ".join(sorted(namen[t] for t in a.team_ids if t in namen))
+            for j, v in enumerate((a.naam, a.login, rollen, status, team_namen)):
                 self.table.setItem(i, j, QTableWidgetItem(v))
         self._update_buttons()
 

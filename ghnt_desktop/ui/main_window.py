@@ -93,13 +93,13 @@ class MainWindow(QMainWindow):
         body = QHBoxLayout()
         self.nav = QListWidget()
         self.nav.setAccessibleName("Onderdelen")
-        self.nav.setMaximumWidth(220)
         self.stack = QStackedWidget()
         self.modules = [m for m in registry() if m.beschikbaar_voor(ws.session) and m.nodig(ws)]
         self.pages: dict[str, QWidget] = {}  # created on first visit (keeps start-up fast)
         for m in self.modules:
             self.nav.addItem(m.titel)
             self.stack.addWidget(QWidget())  # placeholder until the module's screen is built
+        self._fit_nav()
         start = start_key(ws.session, [m.key for m in self.modules])
         self.nav.blockSignals(True)
         self.nav.setCurrentRow(next((i for i, m in enumerate(self.modules) if m.key == start), 0))
@@ -126,6 +126,10 @@ class MainWindow(QMainWindow):
         minutes = idle_minutes if idle_minutes is not None else DEFAULT_IDLE_MINUTES
         self.idle = IdleWatcher(minutes, self)
         self.idle.idle.connect(self.lock)  # its timer runs from now; input is watched after the first paint
+
+    def _fit_nav(self) -> None:
+        """The navigation is never narrower than its longest title (a wide screen must not squeeze it)."""
+        self.nav.setFixedWidth(max(120, self.nav.sizeHintForColumn(0) + 2 * self.nav.frameWidth() + 12))
 
     def _build_first_page(self) -> None:
         if self.first_page_ready:
@@ -220,6 +224,7 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         size = app_setup.BASE_POINT_SIZE if delta == 0 else app_setup.text_size(app) + delta
         app_setup.set_text_size(app, size)
+        QTimer.singleShot(0, self._fit_nav)  # after the new font has reached the list
 
     def show_acute(self) -> None:
         from ghnt_desktop.ui.acute_dialog import AcuteDialog

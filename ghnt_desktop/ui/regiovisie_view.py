@@ -59,6 +59,9 @@ class RegiovisieView(QWidget):
         for p in self.profielen.values():
             self.profiel_combo.addItem(f"{p.regio} {p.periode} – {p.naam}", p.id)
         self.profiel_combo.addItem("Eigen indeling (zelf actielijnen maken)", EIGEN)
+        # long profile names must not push the window wider than the screen (the label would be squeezed away)
+        self.profiel_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.profiel_combo.setMinimumContentsLength(24)
         combo_label = QLabel("&Regiovisie:")
         combo_label.setBuddy(self.profiel_combo)
         form.addRow(combo_label, self.profiel_combo)

@@ -94,6 +94,7 @@ class TeamDialog(QDialog):
         buttons.rejected.connect(self.reject)
         lay.addWidget(buttons)
         self.naam_edit.setFocus()
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 36)
 
     def try_save(self) -> None:
         from ghnt_desktop.services import teams

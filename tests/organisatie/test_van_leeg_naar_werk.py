@@ -168,6 +168,9 @@ def test_from_an_empty_data_dir_to_real_work(qtbot, tmp_path, drive_modals, type
                               Rol.PROFESSIONAL, ["Wijkteam Zaandam-Noord"]),
     }
 
+    tab = beheer.accounts_tab
+    shown = {tab.table.item(r, 1).text(): tab.table.item(r, 4).text() for r in range(tab.table.rowCount())}
+    assert shown["mark"] == "Jeugdteam Zaanstad, Wijkteam Zaandam-Noord" and shown["priya"] == "Wijkteam Zaandam-Noord"
     # meldcode profile: the teamleider signs the decision
     win.nav.setCurrentRow(0)
     qtbot.mouseClick(start.buttons["meldcodeprofiel"], Qt.MouseButton.LeftButton)
