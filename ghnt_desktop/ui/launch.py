@@ -207,22 +207,94 @@ def _before_main_window(ws, headless: bool) -> bool:
 
 
 def _install_excepthook() -> None:
-    """Bugs inside Qt slots: local scrubbed report + a Dutch dialog, never a traceback."""
+    """Bugs inside Qt slots and in background threads: local scrubbed report + a Dutch dialog, never a traceback.
 
-    def hook(exc_type, exc, tb):
+    Only one error box at a time: an exception while that box is open (its nested event loop keeps
+    timers and slots running) is written to a crash report but opens no second box. A background
+    thread's error is reported in that thread (``crash.handle_thread_error``) and shown through a
+    queued signal, so the box is always made on the main thread.
+    """
+    from PySide6.QtCore import QObject, Signal, Slot
+
+    from ghnt_desktop import crash
+
+    class _ThreadErrorBridge(QObject):
+        """Lives on the main thread; ``raised`` emitted from another thread is queued to ``show``."""
+
+        raised = Signal(object, object)
+
+        @Slot(object, object)
+        def show(self, exc, report) -> None:
+            _show_thread_error(exc, report)
+
+    bridge = _ThreadErrorBridge()
+    bridge.raised.connect(bridge.show)  # a slot of a main-thread object: Qt queues cross-thread emits
+    _excepthook_state["bridge"] = bridge
+    crash.set_thread_notifier(bridge.raised.emit)
+    sys.excepthook = _qt_excepthook
+
+
+_excepthook_state: dict = {"box_open": False, "bridge": None}
+
+
+def _qt_excepthook(exc_type, exc, tb) -> None:
+    try:
         if exc is None:
             exc = exc_type()
-        exc.__traceback__ = tb
+        if tb is not None:
+            exc.__traceback__ = tb
+        from ghnt_desktop import crash
+
+        if threading.current_thread() is not threading.main_thread():
+            crash.handle_thread_error(exc)  # e.g. a QThread: no widgets here, the bridge queues the box
+            return
+        if _excepthook_state["box_open"]:
+            _record_only(exc)
+            return
+        _excepthook_state["box_open"] = True
         try:
             from ghnt_desktop.ui.messages import show_error
 
             show_error(None, exc)
         except Exception:
-            from ghnt_desktop import crash
-
             crash.write_report(exc)
+        finally:
+            _excepthook_state["box_open"] = False
+    except BaseException:  # noqa: BLE001  (the hook must never raise: it would only recurse or abort)
+        pass
 
-    sys.excepthook = hook
+
+def _record_only(exc: BaseException) -> None:
+    """A second error while an error box is open: a report for a bug, one log line for a known error."""
+    from ghnt_desktop import crash
+    from ghnt_desktop.errors import UserError
+    from ghnt_desktop.storage.errors_map import to_user_error
+
+    if isinstance(exc, UserError) or to_user_error(exc) is not None:
+        crash.log.warning("fout tijdens een open foutmelding: %s (niet getoond)", type(exc).__qualname__)
+    else:
+        crash.write_report(exc)
+
+
+def _show_thread_error(exc: BaseException, report) -> None:
+    """On the main thread: the Dutch box for a background thread's error (its report is already written)."""
+    if _excepthook_state["box_open"]:
+        return  # one box at a time; the report is there
+    _excepthook_state["box_open"] = True
+    try:
+        from ghnt_desktop.errors import UserError
+        from ghnt_desktop.storage.errors_map import to_user_error
+        from ghnt_desktop.ui.messages import show_bug, show_error
+
+        known = exc if isinstance(exc, UserError) else to_user_error(exc)
+        if known is not None:
+            show_error(None, known)
+        else:
+            show_bug(None, report)
+    except Exception:
+        pass  # the report was written in the thread
+    finally:
+        _excepthook_state["box_open"] = False
 
 
 def _route_qt_messages_to_log() -> None:

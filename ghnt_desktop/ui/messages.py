@@ -1,6 +1,8 @@
 """Showing errors to the user: Dutch text, never a traceback."""
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from ghnt_desktop.errors import UserError
@@ -12,14 +14,22 @@ def show_error(parent: QWidget | None, exc: BaseException, *, title: str = "Dat 
 
         exc = to_user_error(exc) or exc  # disk full, locked, damaged: known environment errors
     if isinstance(exc, UserError):
-        text = str(exc)
+        _warning_box(parent, title, str(exc))
     else:
         from ghnt_desktop import crash
 
-        path = crash.write_report(exc)
-        text = "Er ging iets mis in de app. Wat al was opgeslagen, blijft bewaard."
-        if path:
-            text += f"\n\nEen foutrapport zonder persoonsgegevens staat in:\n{path}"
+        show_bug(parent, crash.write_report(exc), title=title)
+
+
+def show_bug(parent: QWidget | None, report: Path | None, *, title: str = "Dat lukte niet") -> None:
+    """The error box for a bug whose crash report has already been written (``report``: where, if anywhere)."""
+    text = "Er ging iets mis in de app. Wat al was opgeslagen, blijft bewaard."
+    if report:
+        text += f"\n\nEen foutrapport zonder persoonsgegevens staat in:\n{report}"
+    _warning_box(parent, title, text)
+
+
+def _warning_box(parent: QWidget | None, title: str, text: str) -> None:
     box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
     box.setAccessibleName(title)
     box.exec()
