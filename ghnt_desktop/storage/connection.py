@@ -15,6 +15,7 @@ import sqlcipher3
 import sqlcipher3.dbapi2
 
 from ghnt_desktop.errors import WorkspaceCorrupt, WorkspaceError, WorkspaceLocked, WrongPassphrase
+from ghnt_desktop.storage import errors_map as em  # at import: the unlock thread must import nothing
 
 sys.modules.setdefault("pysqlite3", sqlcipher3)
 sys.modules.setdefault("pysqlite3.dbapi2", sqlcipher3.dbapi2)
@@ -92,22 +93,29 @@ def open_encrypted(path: Path, key: bytes, *, create: bool = False) -> "sqlite_u
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except DatabaseError as exc:
         conn.close()
-        msg = str(exc).lower()
-        if "locked" in msg or "busy" in msg:
-            raise WorkspaceLocked(
-                "De werkruimte is in gebruik door een ander programma. Sluit dat programma en probeer het opnieuw."
-            ) from exc
-        if "not a database" in msg:
-            raise WrongPassphraseOrCorrupt() from exc
-        raise WorkspaceCorrupt(
-            "Het databasebestand kan niet worden gelezen. Het is mogelijk beschadigd."
-        ) from exc
+        raise _open_error(exc) from exc
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA synchronous = FULL")
     conn.execute("PRAGMA secure_delete = ON")
     # 64 MiB page cache: keeps the dossier list fast on large workspaces (benchmarks/dossiers.py).
     conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
     return LazyDatabase(conn)  # type: ignore[return-value]  (behaves as sqlite_utils.Database)
+
+
+def _open_error(exc: DatabaseError) -> Exception:
+    """Why the first read failed, by SQLite's result code (message text only when there is none)."""
+    code = em.sqlite_code(exc)
+    kind = em.kind_by_message(str(exc)) if code is None else None
+    if code in (em.SQLITE_BUSY, em.SQLITE_LOCKED) or kind == em.LOCKED:
+        return WorkspaceLocked(
+            "De werkruimte is in gebruik door een ander programma. Sluit dat programma en probeer het opnieuw.")
+    if code == em.SQLITE_NOTADB or (code is None and "not a database" in str(exc).lower()):
+        return WrongPassphraseOrCorrupt()
+    if code == em.SQLITE_CORRUPT or kind == em.CORRUPT:
+        return WorkspaceCorrupt("Het databasebestand kan niet worden gelezen. Het is mogelijk beschadigd.")
+    known = em.to_user_error(exc)  # full disk, read-only folder, cannot open: not a damaged file
+    return known if known is not None else WorkspaceCorrupt(
+        "Het databasebestand kan niet worden gelezen. Het is mogelijk beschadigd.")
 
 
 class WrongPassphraseOrCorrupt(WorkspaceCorrupt):

@@ -48,7 +48,7 @@ def _fsync_dir(directory: Path) -> None:
 
 def os_error_to_user_error(exc: OSError, where: Path | None = None) -> UserError:
     place = f" ({where})" if where else ""
-    if exc.errno == errno.ENOSPC:
+    if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):  # disk full or quota used up
         return StorageFull(
             f"De schijf is vol{place}. Je laatste wijziging is niet opgeslagen. "
             "Maak ruimte vrij en probeer het opnieuw; wat al was opgeslagen blijft bewaard."

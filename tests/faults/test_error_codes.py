@@ -346,3 +346,20 @@ def test_ioerr_real_write_refused_by_the_file_size_limit(tmp_path):
     out = _run([sys.executable, "-c", SCENARIO, str(tmp_path), "fsize"])
     assert out["db"] == {"type": "OperationalError", "code": sqlcipher3.SQLITE_IOERR, "errno": None,
                          "mapped": "WorkspaceError"}
+
+
+@pytest.mark.parametrize("code, expected", [
+    (5, "WorkspaceLocked"), (26, "WrongPassphraseOrCorrupt"), (11, "WorkspaceCorrupt"),
+    (14, "WorkspaceError"), (13, "StorageFull"), (8, "ReadOnlyDataDir")])
+def test_opening_the_database_names_the_real_cause_by_code(code, expected):
+    """A WAL database on a read-only disk fails with CANTOPEN: that is not a damaged file (no restore!)."""
+    import sqlcipher3
+
+    from ghnt_desktop.storage.connection import _open_error
+
+    exc = sqlcipher3.OperationalError("unable to open database file")
+    exc.sqlite_errorcode = code
+    err = _open_error(exc)
+    assert type(err).__name__ == expected
+    if code == 14:
+        assert "beschadigd" not in str(err)
