@@ -106,9 +106,9 @@ def _place(where: Path | str | None) -> str:
 
 
 def _is_database_error(exc: BaseException) -> bool:
-    from ghnt_desktop.storage.connection import DatabaseError
+    import sqlcipher3.dbapi2  # the driver's own class (storage.connection builds on this module, not back)
 
-    return isinstance(exc, DatabaseError)
+    return isinstance(exc, sqlcipher3.dbapi2.DatabaseError)
 
 
 def is_corruption(exc: BaseException) -> bool:
