@@ -25,7 +25,7 @@ def add_new_passphrase_rows(form: QFormLayout, login: Callable[[], str], *, labe
     strength = QLabel(f"Minstens {policy.MIN_LENGTH} tekens. Een zin van een paar woorden is sterk én "
                       "goed te onthouden.")
     strength.setWordWrap(True)
-    strength.setAccessibleName("Sterkte van de wachtzin")
+    strength.setAccessibleDescription("Sterkte van de wachtzin")  # the name stays its visible text
     form.addRow("", strength)
 
     def update(text: str) -> None:

@@ -1,0 +1,107 @@
+"""Start one screen of the real app on a real X display with accessibility on, for the AT-SPI tests.
+
+    python -m tests.atspi.harness SCENARIO DATA_DIR OUT_JSON
+
+Builds the screen the way a user reaches it (first start, unlock, main window...), shows it, and once it
+is painted writes OUT_JSON: the texts a sighted user sees on the active window (labels, buttons, group
+titles, tab titles) and the window title. Then it keeps running until it is killed, so the test can walk
+the accessibility tree. Never used by the app itself.
+"""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+PASSPHRASE = "paarse olifant danst op het dak 8"
+
+
+def visible_texts(window) -> list[str]:
+    from PySide6.QtGui import QTextDocument
+    from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QTabBar
+
+    def plain(text: str) -> str:
+        doc = QTextDocument()
+        doc.setHtml(text)
+        return doc.toPlainText()
+
+    out = []
+    for w in window.findChildren(QLabel):
+        if w.isVisible() and w.text().strip():
+            out.append(plain(w.text()) if "<" in w.text() else w.text().replace("&", ""))
+    for w in window.findChildren(QAbstractButton):
+        if w.isVisible() and w.text().replace("&", "").strip():
+            out.append(w.text().replace("&", ""))
+    for w in window.findChildren(QGroupBox):
+        if w.isVisible() and w.title().strip():
+            out.append(w.title().replace("&", ""))
+    for bar in window.findChildren(QTabBar):
+        if bar.isVisible():
+            out += [bar.tabText(i).replace("&", "") for i in range(bar.count())]
+    return out
+
+
+def _workspace(data_dir: Path):
+    from ghnt_desktop.services.setup import create_workspace
+
+    return create_workspace(data_dir, organisatie="Sociale wijkteams Zaanstad (fictief)",
+                            gemeenten=[("GM0479", "Zaanstad")], login="bea", naam="Bea Beheer",
+                            passphrase=PASSPHRASE)
+
+
+def build(scenario: str, data_dir: Path):
+    """The widget to show for ``scenario`` (kept referenced by the caller)."""
+    if scenario == "eerste-start":
+        from ghnt_desktop.ui.setup_dialog import SetupDialog
+
+        return SetupDialog(data_dir)
+    if scenario == "ontgrendelen-fout":
+        from ghnt_desktop.ui.unlock_dialog import UnlockDialog
+
+        _workspace(data_dir).close()
+        dlg = UnlockDialog(data_dir, login="bea")
+        dlg.pass_edit.setText("dit is niet de wachtzin")
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(100, dlg.ok_button.click)  # as a user pressing Enter once the dialog is there
+        return dlg
+    if scenario in ("aan-de-slag", "teams"):
+        from ghnt_desktop.ui.main_window import MainWindow
+
+        ws = _workspace(data_dir)
+        win = MainWindow(ws)
+        win._ws = ws  # noqa: SLF001 - keep it open while the window lives
+        if scenario == "teams":
+            from PySide6.QtCore import QTimer
+
+            QTimer.singleShot(50, lambda: win.open_beheer_section("teams"))
+        return win
+    raise SystemExit(f"unknown scenario {scenario}")
+
+
+def main(argv: list[str]) -> int:
+    scenario, data_dir, out = argv[1], Path(argv[2]), Path(argv[3])
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from ghnt_desktop.ui.app import make_app
+
+    app = make_app()
+    widget = build(scenario, data_dir)
+    widget.show()
+    widget.raise_()
+    widget.activateWindow()
+
+    def report() -> None:
+        window = QApplication.activeWindow() or widget
+        data = {"title": window.windowTitle(), "texts": visible_texts(window)}
+        tmp = out.with_suffix(".tmp")
+        tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        tmp.replace(out)
+
+    QTimer.singleShot(800, report)
+    return app.exec()
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv))
