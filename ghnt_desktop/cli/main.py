@@ -8,9 +8,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from ghnt_desktop.cli.args import UsageError, credentials, resolve_data_dir
 from ghnt_desktop.errors import UserError
-
-MAX_PASSPHRASE_FILE = 4096
 
 
 class _Parser(argparse.ArgumentParser):
@@ -87,64 +86,6 @@ def build_parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
     return parser
 
 
-def read_first_line(path: Path, *, wat: str = "wachtzinbestand", geheim: str = "wachtzin") -> str:
-    """The secret on the first line of a file (passphrase, PDF password), with Dutch errors."""
-    try:
-        with open(path, "rb") as fh:
-            data = fh.read(MAX_PASSPHRASE_FILE + 1)
-    except FileNotFoundError:
-        raise UserError(f"Het {wat} bestaat niet: {path}") from None
-    except IsADirectoryError:
-        raise UserError(f"Het {wat} is een map, geen bestand: {path}") from None
-    except OSError:
-        raise UserError(f"Het {wat} kan niet worden gelezen: {path}") from None
-    first = data.split(b"\n", 1)[0]
-    if len(first) > MAX_PASSPHRASE_FILE - 1:
-        raise UserError(f"De eerste regel van het {wat} is te lang.")
-    try:
-        text = first.decode("utf-8-sig").rstrip("\r")
-    except UnicodeDecodeError:
-        raise UserError(f"Het {wat} is geen leesbare tekst (UTF-8).") from None
-    if not text or "\x00" in text:
-        raise UserError(f"Het {wat} is leeg of bevat geen geldige {geheim} op de eerste regel.")
-    return text
-
-
-def read_passphrase_file(path: Path) -> str:
-    return read_first_line(path)
-
-
-def resolve_data_dir(args: argparse.Namespace) -> Path:
-    if getattr(args, "data_dir", None):
-        return Path(args.data_dir).expanduser()
-    from ghnt_desktop.paths import default_data_dir
-
-    return default_data_dir()
-
-
-def credentials(args: argparse.Namespace, *, required: bool) -> tuple[str, str] | None:
-    user, pfile = getattr(args, "user", None), getattr(args, "passphrase_file", None)
-    if bool(user) != bool(pfile):
-        raise _UsageError("gebruik --user en --passphrase-file samen")
-    if not user:
-        if required:
-            raise _UsageError("deze opdracht heeft --user en --passphrase-file nodig")
-        return None
-    return user, read_passphrase_file(pfile)
-
-
-class _UsageError(Exception):
-    pass
-
-
-def open_workspace_from_args(args: argparse.Namespace):
-    """Non-interactive unlock used by every command that opens the workspace."""
-    from ghnt_desktop.services.login import login
-
-    user, passphrase = credentials(args, required=True)  # type: ignore[misc]
-    return login(resolve_data_dir(args), user, passphrase)
-
-
 def _err(text: str) -> None:
     """Write to stderr; a windowed Windows build has none, then show the message in a dialog."""
     if sys.stderr is not None:
@@ -170,8 +111,9 @@ def main(argv: list[str] | None = None) -> int:
             return int(args.handler(args) or 0)
         from ghnt_desktop.ui.launch import run_gui
 
-        return run_gui(args)
-    except _UsageError as exc:
+        return run_gui(resolve_data_dir(args), credentials(args, required=False),
+                       quit_after_startup=bool(getattr(args, "quit_after_startup", False)))
+    except UsageError as exc:
         if sys.stderr is not None:
             parser.print_usage(sys.stderr)
         _err(f"ghnt: verkeerd gebruik: {exc}\n")
@@ -183,7 +125,7 @@ def main(argv: list[str] | None = None) -> int:
         _err("ghnt: afgebroken.\n")
         return 1
     except Exception as exc:
-        from ghnt_desktop.storage.errors_map import to_user_error
+        from ghnt_desktop.services.datadir import to_user_error
 
         known = to_user_error(exc)  # disk full, locked, damaged database: an environment error, not a bug
         if known is not None:

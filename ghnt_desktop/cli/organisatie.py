@@ -107,7 +107,7 @@ def rollen_tekst(rollen_: frozenset) -> str:
 @contextmanager
 def werkruimte(args):
     """The unlocked workspace for ``args`` (``--data-dir``, ``--user``, ``--passphrase-file``), closed afterwards."""
-    from ghnt_desktop.cli.main import open_workspace_from_args
+    from ghnt_desktop.cli.args import open_workspace_from_args
 
     ws = open_workspace_from_args(args)
     try:

@@ -34,6 +34,7 @@ from ghnt_desktop.domain.meldcode_model import (
     VervolgStatus,
 )
 from ghnt_desktop.errors import ValidationError
+from ghnt_desktop.paths import resource_path
 
 __all__ = [
     "MIN_SIGNALEN_PER_VORM",
@@ -878,12 +879,6 @@ def lees_vertrouwelijkheid(data: Any, bestand: str = "vertrouwelijkheid.json") -
 
 
 def _standaard_pad(naam: str) -> Path:
-    try:
-        from ghnt_desktop.paths import resource_path
-    except ModuleNotFoundError as e:  # the helper is not there yet: use the source tree
-        if e.name != "ghnt_desktop.paths":
-            raise
-        return Path(__file__).resolve().parents[2] / "resources" / "meldcode" / naam
     return Path(resource_path("meldcode", naam))
 
 

@@ -1,7 +1,8 @@
 """``ghnt demo``: a workspace with fictitious data for every module and an account for every role.
 
 Every name, reference and event here is made up. Each module adds its own data
-in ``ghnt_desktop/demo/<module>.py`` through :data:`CONTRIBUTORS`.
+in ``ghnt_desktop/demo/<module>.py``; :func:`_contributors` lists them (the plan comes last: it is made
+from the zelfscans).
 """
 from __future__ import annotations
 
@@ -32,18 +33,9 @@ DEMO_TEAMS = [
 
 def _contributors():
     """Module demo builders: callables (ws, teams: dict[key, id], accounts: dict[login, id]) -> list[str]."""
-    import importlib
+    from ghnt_desktop.demo import meldcode, plan, zelfscan
 
-    out = []
-    for name in ("meldcode", "zelfscan", "plan"):
-        try:
-            mod = importlib.import_module(f"ghnt_desktop.demo.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"ghnt_desktop.demo.{name}":
-                raise
-            continue
-        out.append(mod.build)
-    return out
+    return [meldcode.build, zelfscan.build, plan.build]
 
 
 def _finish_setup(ws) -> None:

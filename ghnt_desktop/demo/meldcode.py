@@ -15,7 +15,7 @@ from datetime import date, datetime, time, timedelta
 from ghnt_desktop.domain import meldcode as dm
 from ghnt_desktop.domain.roles import Rol
 from ghnt_desktop.services import meldcode as mc
-from ghnt_desktop.storage.workspace import Session, Workspace
+from ghnt_desktop.services.workspace import Session, Workspace
 
 V = dm.GeweldsVorm
 R = dm.Rol

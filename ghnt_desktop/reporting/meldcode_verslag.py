@@ -21,7 +21,7 @@ from ghnt_desktop.domain import meldcode as dm
 from ghnt_desktop.reporting.pdf_base import datum_nl, moment_nl, pdf_bytes, stijlen, tekst
 from ghnt_desktop.services import export
 from ghnt_desktop.services.export import VerslagGegevens
-from ghnt_desktop.storage.workspace import Workspace
+from ghnt_desktop.services.workspace import Workspace
 
 HEADER = "VERTROUWELIJK – bevat bijzondere persoonsgegevens (meldcode). Niet doorsturen en niet laten liggen."
 MAX_TIJDLIJN_TEKST = 400

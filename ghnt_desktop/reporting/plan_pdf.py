@@ -1,5 +1,9 @@
 """The printed plan van aanpak (reportlab), built from ``services.plan.PlanRapport``.
 
+Entry points: :func:`pdf_bytes` (the preview; no audit — saving and printing are audited),
+:func:`exporteer_pdf` (writes a file; audits ``plan_exporteren`` through ``services.plan.schrijf_pdf``)
+and :func:`bouw_pdf` (pure rendering of a ``PlanRapport``).
+
 Order: cover (gemeente, CBS code, region, period, version, date, status); samenvatting; the sections
 of the plan in the order of ``resources/plan/secties.json``. Under "Huidige situatie": a part per theme,
 the zelfscan results per team (chart, an equivalent table, the trend against the previous scan), the
@@ -19,14 +23,14 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 from datetime import date
-from typing import TYPE_CHECKING
+from pathlib import Path
 
 from ghnt_desktop.domain import datalab as dl
 from ghnt_desktop.domain.plan import ACTIESTATUS_LABELS, ActieStatus, PlanStatus, is_te_laat, vul_in
 from ghnt_desktop.domain.regiovisie import groepeer
-
-if TYPE_CHECKING:  # pragma: no cover
-    from ghnt_desktop.services.plan import PlanRapport
+from ghnt_desktop.services import plan as plan_service
+from ghnt_desktop.services.plan import PlanRapport
+from ghnt_desktop.services.workspace import Workspace
 
 MAX_CEL = 450  # characters per table cell part; longer text is shortened and printed in full in the annex
 DOELGROEP = {"gemeente": "Gemeente", "lokaal_team": "Lokaal team"}
@@ -665,3 +669,21 @@ def bouw_pdf(rapport: PlanRapport) -> bytes:
                               footer=footer, watermark="CONCEPT" if pl.status is PlanStatus.CONCEPT else None)
     finally:
         rl_config.useA85 = a85
+
+
+def pdf_bytes(ws: Workspace, plan_id: int, *, vandaag: date | None = None) -> bytes:
+    """The plan as PDF bytes (for the preview; no audit — saving and printing are audited)."""
+    return bouw_pdf(plan_service.rapport(ws, plan_id, vandaag=vandaag))
+
+
+def exporteer_pdf(ws: Workspace, plan_id: int, pad: Path, *, vandaag: date | None = None,
+                  data: bytes | None = None) -> Path:
+    """Write the plan as PDF to ``pad`` (atomically) and audit ``plan_exporteren``.
+
+    ``data``: PDF bytes already built (e.g. the preview), to avoid building twice. Rights and the
+    output path are checked before anything is built.
+    """
+    pad = plan_service.controleer_export(ws, plan_id, pad)
+    if data is None:
+        data = pdf_bytes(ws, plan_id, vandaag=vandaag)
+    return plan_service.schrijf_pdf(ws, plan_id, pad, data)

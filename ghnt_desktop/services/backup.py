@@ -26,7 +26,9 @@ from ghnt_desktop.errors import UserError, WorkspaceCorrupt, WorkspaceError, Wro
 from ghnt_desktop.services.authz import vereis
 from ghnt_desktop.storage import backup as store
 from ghnt_desktop.storage import keyslots
-from ghnt_desktop.storage.backup import BackupCheck, BackupInfo, RestoreResult
+# BackupInfo, BackupCheck, PRUNABLE and retention_roles are also the ui's names for them (it reaches storage only
+# through the services).
+from ghnt_desktop.storage.backup import PRUNABLE, BackupCheck, BackupInfo, RestoreResult, retention_roles  # noqa: F401
 from ghnt_desktop.storage.workspace import SLOTS_NAME, Workspace
 
 
@@ -257,6 +259,21 @@ def latest_verified(folders: list[Path], keys: dict[int, bytes], workspace_id: s
         if check.ok:
             return b, check
     return None
+
+
+def recovery_choices(data_dir: Path, unlocked: tuple[keyslots.KeySlots, keyslots.Slot, dict[int, bytes]]
+                     ) -> tuple[list[BackupInfo], tuple[BackupInfo, BackupCheck] | None]:
+    """For a workspace that cannot be opened: its backups (newest first) and the newest one that passes
+    verification (``None`` if none does). ``unlocked``: what :func:`unlock_keys` gave for the user."""
+    slots, _slot, keys = unlocked
+    folders = store.search_folders(Path(data_dir))
+    backups = store.list_backups(folders, slots.workspace_id)
+    return backups, latest_verified(folders, keys, slots.workspace_id, prefer=slots.generation)
+
+
+def describe(backup: Path) -> BackupInfo | None:
+    """What a backup file is (kind, time, size), read from its name and sidecar; ``None`` if it is not there."""
+    return store.describe(Path(backup))
 
 
 # --- restoring ---------------------------------------------------------------------------------

@@ -38,9 +38,9 @@ from ghnt_desktop.domain.datalab import DossierSamenvatting
 from ghnt_desktop.domain.roles import (Actie, DossierScope, Rol, besluit_scope, dossier_scope, mag, mag_besluit_zien,
                                        mag_dossier_zien)
 from ghnt_desktop.errors import PermissionDenied, UserError, ValidationError
-from ghnt_desktop.services import retention
 from ghnt_desktop.services.authz import vereis
 from ghnt_desktop.storage import meldcode_repo as repo
+from ghnt_desktop.storage import retention_repo
 from ghnt_desktop.storage.workspace import Workspace
 
 __all__ = [
@@ -389,13 +389,10 @@ def _account(ws: Workspace, account_id: str) -> tuple[str, frozenset[Rol], bool]
 # --------------------------------------------------------------------------- retention hooks
 
 def verwijder_dossier_definitief(ws: Workspace, dossier_id: int | str) -> None:
-    """Destroy a dossier with all its records and drafts. Only for ``services.retention``, which checks
-    the two confirmations and writes the single content-free ``vernietigd`` audit entry; it runs in that
-    transaction (no authorization, no audit of its own)."""
+    """Destroy a dossier with all its records and drafts. Only for ``services.retention`` (its deleter for
+    ``meldcode_dossier``), which checks the two confirmations and writes the single content-free
+    ``vernietigd`` audit entry; it runs in that transaction (no authorization, no audit of its own)."""
     repo.verwijder_dossier_definitief(ws.db, int(dossier_id))
-
-
-retention.registreer_verwijderaar(RECORD_TYPE, verwijder_dossier_definitief)  # see services/retention.py
 
 
 # --------------------------------------------------------------------------- helpers
@@ -843,7 +840,7 @@ def sluit(ws: Workspace, dossier_id: int, reden: str) -> None:
         repo.wijzig_dossier(ws.db, row.id, status=dm.DossierStatus.AFGESLOTEN.value, afgesloten_op=vandaag.isoformat(),
                             laatste_activiteit=tijdstip)
         _gebeurtenis(ws, row, "afsluiting", {"reden": reden.strip(), "stap": row.huidige_stap}, tijdstip)
-        retention.start_termijn(ws, RECORD_TYPE, row.id, vandaag)
+        retention_repo.start_termijn(ws.db, RECORD_TYPE, row.id, vandaag)
         ws.audit("dossier_wijzigen", "dossier", row.id, resultaat="afgesloten")
 
 
@@ -860,7 +857,7 @@ def heropen(ws: Workspace, dossier_id: int, reden: str) -> None:
                             ronde=row.ronde + 1, laatste_activiteit=tijdstip)
         _gebeurtenis(ws, row, "heropening", {"reden": reden.strip(), "ronde": row.ronde + 1}, tijdstip,
                      ronde=row.ronde + 1)
-        retention.stop_termijn(ws, RECORD_TYPE, row.id)
+        retention_repo.stop_termijn(ws.db, RECORD_TYPE, row.id)
         ws.audit("dossier_wijzigen", "dossier", row.id, resultaat="heropend")
 
 

@@ -11,6 +11,9 @@ aggregated, suppressed figures through ``services.meldcode.datalab_samenvattinge
 Audit entries (``plan_aanmaken``, ``plan_wijzigen``, ``plan_vaststellen``, ``plan_afdrukken``,
 ``plan_exporteren``) are written in the same transaction as the change.
 
+The PDF itself is made one layer up, by ``reporting.plan_pdf`` (``pdf_bytes``, ``exporteer_pdf``), from
+:func:`rapport`; it saves through :func:`schrijf_pdf`. A service never imports reporting.
+
 Zelfscan data come from ``services.zelfscan`` (imported lazily). The actielijnen, the numbering of
 the actions and the sentences {regioplan} and {indeling} in the plan texts come from the workspace's
 regiovisie profile (``services.regiovisie.huidig_profiel``). An action keeps the code of its actielijn
@@ -45,8 +48,8 @@ __all__ = [
     "standaard_scans", "plannen", "huidig_plan", "versies", "plan", "maak_plan", "wijzig_plan", "kies_scans",
     "secties", "bewaar_sectie", "standaardtekst", "acties", "actie", "voeg_actie_toe", "wijzig_actie",
     "verwijder_actie", "voeg_voortgang_toe", "verwijder_voortgang", "stel_vast", "nieuwe_versie",
-    "verbeterpunten", "overzicht", "datalab", "rapport", "exporteer_pdf", "registreer_afdrukken", "controleer_uitvoer",
-    "MAX_TITEL", "MAX_SECTIETEKST", "MAX_NOTITIE", "StandaardOptie", "standaarden", "pdf_bytes",
+    "verbeterpunten", "overzicht", "datalab", "rapport", "controleer_export", "schrijf_pdf", "registreer_afdrukken",
+    "controleer_uitvoer", "MAX_TITEL", "MAX_SECTIETEKST", "MAX_NOTITIE", "StandaardOptie", "standaarden",
     "regiovisie", "actienummers",
 ]
 
@@ -964,24 +967,19 @@ def rapport(ws: Workspace, plan_id: int, *, vandaag: date | None = None) -> Plan
     )
 
 
-def pdf_bytes(ws: Workspace, plan_id: int, *, vandaag: date | None = None) -> bytes:
-    """The plan as PDF bytes (for the preview; no audit — saving and printing are audited)."""
-    from ghnt_desktop.reporting.plan_pdf import bouw_pdf
-
-    return bouw_pdf(rapport(ws, plan_id, vandaag=vandaag))
-
-
-def exporteer_pdf(ws: Workspace, plan_id: int, pad: Path, *, vandaag: date | None = None,
-                  data: bytes | None = None) -> Path:
-    """Write the plan as PDF to ``pad`` (atomically) and audit ``plan_exporteren``.
-
-    ``data``: PDF bytes already built (e.g. the preview), to avoid building twice.
-    """
+def controleer_export(ws: Workspace, plan_id: int, pad: Path) -> Path:
+    """May the caller save this plan, and can a file be written at ``pad``? Checked before the PDF is built;
+    returns the path with ``~`` expanded. Dutch errors otherwise."""
     vereis(ws, Actie.PLAN_INZIEN, object_type="plan", object_id=plan_id)
     pad = Path(pad).expanduser()
     controleer_uitvoer(pad)
-    if data is None:
-        data = pdf_bytes(ws, plan_id, vandaag=vandaag)
+    return pad
+
+
+def schrijf_pdf(ws: Workspace, plan_id: int, pad: Path, data: bytes) -> Path:
+    """Write the plan's PDF (built by ``reporting.plan_pdf``) to ``pad`` atomically and audit
+    ``plan_exporteren`` in the same transaction."""
+    pad = controleer_export(ws, plan_id, pad)
     with ws.db.atomic():
         _schrijf(pad, data)
         ws.audit("plan_exporteren", "plan", plan_id)

@@ -1,16 +1,18 @@
 """Retention periods: what has passed its period, two-person confirmed deletion, legal holds.
 
-How a module plugs in (the meldcode module for ``meldcode_dossier``, and so on):
+How a module takes part (the meldcode module for ``meldcode_dossier``, and so on):
 
-1. at import time: ``registreer_verwijderaar("meldcode_dossier", verwijder_dossier)``.
-   ``verwijder_dossier(ws, record_id: str)`` deletes *every* row of that record
-   (notes, drafts, attachments...). It runs inside the transaction opened here,
-   must not commit, must not call ``vereis`` (authorization is done here: a
-   beheerder has no dossier rights but must be able to complete a deletion) and
-   must not write case content anywhere.
-2. when the period starts (dossier closed): ``start_termijn(ws, "meldcode_dossier", id, afgesloten_op)``;
-   when it stops again (dossier reopened): ``stop_termijn(ws, "meldcode_dossier", id)``.
-   Both run in the caller's transaction and do no authorization of their own.
+1. its deleter is named in :data:`_VERWIJDERAARS` below: ``verwijder(ws, record_id: str)`` deletes
+   *every* row of that record (notes, drafts, attachments...). It runs inside the transaction opened
+   here, must not commit, must not call ``vereis`` (authorization is done here: a beheerder has no
+   dossier rights but must be able to complete a deletion) and must not write case content anywhere.
+   This service sits above the modules whose records it destroys and imports their deleters; a module
+   never imports this service.
+2. when the period starts (dossier closed) the module calls ``storage.retention_repo.start_termijn``;
+   when it stops again (dossier reopened) ``storage.retention_repo.stop_termijn``. Both run in the
+   caller's transaction and do no authorization of their own (:func:`start_termijn`,
+   :func:`stop_termijn` and :func:`vergeet` here do the same for callers above the modules;
+   :func:`start_termijn` first checks the record type).
 
 Deletion happens only when the period has passed (or early destruction was
 requested with a reason), no legal hold is set, and a beheerder and an
@@ -30,12 +32,16 @@ from ghnt_desktop.domain import retention as rules
 from ghnt_desktop.domain.retention import Fase, RecordType, Verwijdering
 from ghnt_desktop.domain.roles import Actie, Rol, mag
 from ghnt_desktop.errors import UserError, ValidationError
-from ghnt_desktop.services import settings
+from ghnt_desktop.services import meldcode, settings
 from ghnt_desktop.services.authz import vereis
+from ghnt_desktop.storage import retention_repo
 from ghnt_desktop.storage.workspace import Workspace, now_iso
 
 Verwijderaar = Callable[[Workspace, str], None]
-_VERWIJDERAARS: dict[str, Verwijderaar] = {}
+#: How to destroy one record, per record type (see the module docstring).
+_VERWIJDERAARS: dict[str, Verwijderaar] = {
+    meldcode.RECORD_TYPE: meldcode.verwijder_dossier_definitief,
+}
 _EXTRA_SOORTEN: dict[str, RecordType] = {}
 
 
@@ -62,12 +68,12 @@ def soort(record_type: str) -> RecordType:
 
 
 def registreer_soort(rt: RecordType) -> None:
-    """Add a record type that is not in the content file (used by tests and optional modules)."""
+    """Add a record type that is not in the content file (tests)."""
     _EXTRA_SOORTEN[rt.key] = rt
 
 
 def registreer_verwijderaar(record_type: str, fn: Verwijderaar) -> None:
-    """Register how to delete one record of ``record_type`` (see the module docstring)."""
+    """Add how to delete one record of a type registered with :func:`registreer_soort` (tests)."""
     _VERWIJDERAARS[record_type] = fn
 
 
@@ -108,33 +114,17 @@ def stel_termijn_in(ws: Workspace, record_type: str, jaren: int) -> None:
 def start_termijn(ws: Workspace, record_type: str, record_id: str | int, startdatum: date) -> None:
     """The period of this record starts counting (e.g. the dossier was closed). Caller's transaction."""
     soort(record_type)
-    with ws.db.atomic():
-        ws.db.conn.execute(
-            "INSERT INTO bewaar_item (record_type, record_id, startdatum) VALUES (?, ?, ?)"
-            " ON CONFLICT (record_type, record_id) DO UPDATE SET startdatum = excluded.startdatum",
-            [record_type, str(record_id), startdatum.isoformat()])
-        _wis_bevestigingen_tenzij_verzoek(ws, record_type, str(record_id))
+    retention_repo.start_termijn(ws.db, record_type, record_id, startdatum)
 
 
 def stop_termijn(ws: Workspace, record_type: str, record_id: str | int) -> None:
     """The record is in use again (e.g. the dossier was reopened): no period counts."""
-    with ws.db.atomic():
-        ws.db.conn.execute("UPDATE bewaar_item SET startdatum = NULL WHERE record_type = ? AND record_id = ?",
-                           [record_type, str(record_id)])
-        _wis_bevestigingen_tenzij_verzoek(ws, record_type, str(record_id))
+    retention_repo.stop_termijn(ws.db, record_type, record_id)
 
 
 def vergeet(ws: Workspace, record_type: str, record_id: str | int) -> None:
     """The owning module removed the record itself (e.g. an empty draft): drop the bookkeeping."""
-    ws.db.conn.execute("DELETE FROM bewaar_item WHERE record_type = ? AND record_id = ?",
-                       [record_type, str(record_id)])
-
-
-def _wis_bevestigingen_tenzij_verzoek(ws: Workspace, record_type: str, record_id: str) -> None:
-    ws.db.conn.execute(
-        "DELETE FROM bewaar_bevestiging WHERE record_type = ? AND record_id = ? AND NOT EXISTS ("
-        " SELECT 1 FROM bewaar_item i WHERE i.record_type = ? AND i.record_id = ? AND i.vroegtijdig = 1)",
-        [record_type, record_id, record_type, record_id])
+    retention_repo.vergeet(ws.db, record_type, record_id)
 
 
 # --- reading -------------------------------------------------------------------
@@ -239,20 +229,7 @@ def melding_bij_start(ws: Workspace, vandaag: date | None = None) -> str | None:
 
 # --- acting --------------------------------------------------------------------
 
-# Modules that register a deleter when imported; loaded before any destruction so a beheerder-only
-# process (which never opened the meldcode screen) can still act.
-_VERWIJDERAAR_MODULES = ("ghnt_desktop.services.meldcode",)
-
-
-def _laad_verwijderaars() -> None:
-    import importlib
-
-    for name in _VERWIJDERAAR_MODULES:
-        importlib.import_module(name)
-
-
 def _vereis_verwijderbaar(record_type: str) -> RecordType:
-    _laad_verwijderaars()
     rt = soort(record_type)
     if not rt.verwijderbaar:
         raise UserError(f"{rt.naam}: de app vernietigt deze gegevens niet. {rt.toelichting}".strip())

@@ -31,6 +31,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from pathlib import Path
 from typing import Iterable, Sequence
 
 from ghnt_desktop.domain import zelfscan as dz
@@ -76,6 +77,7 @@ from ghnt_desktop.domain.zelfscan_uitwisseling import (
 from ghnt_desktop.errors import PermissionDenied, UserError, ValidationError, WorkspaceCorrupt
 from ghnt_desktop.services.authz import vereis
 from ghnt_desktop.storage import zelfscan_repo as repo
+from ghnt_desktop.storage.files import atomic_write
 from ghnt_desktop.storage.workspace import Workspace, now_iso
 
 MEEGELEVERDE_CATALOGI = ("werkversie-2019.json",)
@@ -929,6 +931,12 @@ def exporteer(ws: Workspace, scan_id: int, *, namen_opnemen: bool = False) -> by
     return data
 
 
+def schrijf_uitwisselbestand(pad: Path, data: bytes) -> None:
+    """Write an exchange file made by :func:`exporteer` to ``pad``: readers see the whole file or none,
+    and a full disk or a folder without rights becomes a Dutch ``UserError``."""
+    atomic_write(Path(pad), data)
+
+
 def _normaal(tekst: str) -> str:
     return " ".join(tekst.split()).casefold()
 
@@ -1180,7 +1188,8 @@ __all__ = [
     "CatalogusInfo", "TeamInfo", "ScanInfo", "bronvermelding", "catalogi", "catalogus", "nieuwste_catalogus",
     "importeer_catalogus", "zet_catalogus_actief", "teams", "scans", "scan_info", "versies", "maak_scan",
     "laad_scan", "bewaar_antwoord", "zet_deelnemers", "zet_peildatum", "zet_status", "heropen", "vorige_scan",
-    "resultaat", "verbeterpunten", "vergelijking_met_vorige", "teamvergelijking", "exporteer", "importeer",
+    "resultaat", "verbeterpunten", "vergelijking_met_vorige", "teamvergelijking", "exporteer", "schrijf_uitwisselbestand",
+    "importeer",
     "laatste_vastgestelde", "laatste_vastgestelde_gemeentescan", "gemeenten_voor_gemeentescan", "maak_gemeentescan",
     "bekijk_import", "ImportVoorbeeld", "TeamBestaatNiet", "BevestigingNodig", "team_vraag",
 ]

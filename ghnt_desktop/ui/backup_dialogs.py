@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QFormLayo
                                QLineEdit, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from ghnt_desktop.errors import UserError
-from ghnt_desktop.storage.backup import PRUNABLE, BackupInfo, retention_roles
+from ghnt_desktop.services.backup import PRUNABLE, BackupInfo, retention_roles
 
 COLUMNS = ["Datum en tijd", "Soort", "Bewaard als", "Grootte", "Controle"]
 

@@ -54,20 +54,22 @@ def _tracer():
         f"startup {name}: {(time.perf_counter() - t0) * 1000:.0f} ms (epoch {time.time():.6f})\n")
 
 
-def run_gui(args) -> int:
+def run_gui(data_dir: Path, creds: tuple[str, str] | None, *, quit_after_startup: bool = False) -> int:
+    """Start the window on ``data_dir``; ``creds`` (login, passphrase) unlock without the unlock dialog.
+
+    The command line (``cli.main``) reads the options and the passphrase file; this module knows
+    nothing of them.
+    """
     trace = _tracer()
-    from ghnt_desktop.cli.main import credentials, resolve_data_dir
     from ghnt_desktop.errors import UserError
 
-    data_dir = resolve_data_dir(args)
-    creds = credentials(args, required=False)
     unlock_thread = None
     if creds:  # first, so that unlocking overlaps everything below
         unlock_thread = _UnlockThread(data_dir, *creds)
         unlock_thread.start()
 
     from ghnt_desktop import crash
-    from ghnt_desktop.storage.layout import holds_workspace
+    from ghnt_desktop.services.datadir import holds_workspace
     from ghnt_desktop.ui.app import make_app
 
     trace("imports")
@@ -77,7 +79,7 @@ def run_gui(args) -> int:
     _install_excepthook()
     _route_qt_messages_to_log()
 
-    quit_after = bool(getattr(args, "quit_after_startup", False))
+    quit_after = quit_after_startup
     if creds:
         from ghnt_desktop.errors import WorkspaceCorrupt
         from ghnt_desktop.services.login import finish_key_work
@@ -153,7 +155,7 @@ def run_gui(args) -> int:
             trace("first page ready")
             win.close()
             return 0
-        from ghnt_desktop.ui.beheer_view import show_retention_notice
+        from ghnt_desktop.ui.beheer.bewaartermijnen import show_retention_notice
 
         QTimer.singleShot(0, lambda: show_retention_notice(win.ws, win))
         return app.exec()
@@ -268,7 +270,7 @@ def _record_only(exc: BaseException) -> None:
     """A second error while an error box is open: a report for a bug, one log line for a known error."""
     from ghnt_desktop import crash
     from ghnt_desktop.errors import UserError
-    from ghnt_desktop.storage.errors_map import to_user_error
+    from ghnt_desktop.services.datadir import to_user_error
 
     if isinstance(exc, UserError) or to_user_error(exc) is not None:
         crash.log.warning("fout tijdens een open foutmelding: %s (niet getoond)", type(exc).__qualname__)
@@ -283,7 +285,7 @@ def _show_thread_error(exc: BaseException, report) -> None:
     _excepthook_state["box_open"] = True
     try:
         from ghnt_desktop.errors import UserError
-        from ghnt_desktop.storage.errors_map import to_user_error
+        from ghnt_desktop.services.datadir import to_user_error
         from ghnt_desktop.ui.messages import show_bug, show_error
 
         known = exc if isinstance(exc, UserError) else to_user_error(exc)

@@ -61,9 +61,7 @@ class LocationWarningDialog(QDialog):
 
 def check_location(ws_or_data_dir, parent=None, *, beoordeel=location.beoordeel) -> bool:
     """True when the data dir is fine, or the user explicitly accepted the risk."""
-    from ghnt_desktop.storage.workspace import Workspace
-
-    ws = ws_or_data_dir if isinstance(ws_or_data_dir, Workspace) else None
+    ws = None if isinstance(ws_or_data_dir, (str, os.PathLike)) else ws_or_data_dir  # else an open workspace
     path = ws.data_dir if ws is not None else Path(os.fspath(ws_or_data_dir))
     loc = beoordeel(path)
     if loc.veilig:

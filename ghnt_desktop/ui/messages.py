@@ -10,7 +10,7 @@ from ghnt_desktop.errors import UserError
 
 def show_error(parent: QWidget | None, exc: BaseException, *, title: str = "Dat lukte niet") -> None:
     if not isinstance(exc, UserError):
-        from ghnt_desktop.storage.errors_map import to_user_error
+        from ghnt_desktop.services.datadir import to_user_error
 
         exc = to_user_error(exc) or exc  # disk full, locked, damaged: known environment errors
     if isinstance(exc, UserError):

@@ -14,36 +14,24 @@ For the lead's ``ui/launch.py``::
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QLabel, QLineEdit, QListWidget,
                                QListWidgetItem, QMessageBox, QPushButton, QVBoxLayout, QWidget)
 
-from ghnt_desktop.errors import UserError, WorkspaceCorrupt, WorkspaceLocked
-from ghnt_desktop.storage.backup import BackupCheck, BackupInfo
+from ghnt_desktop.errors import UserError, WorkspaceCorrupt
+from ghnt_desktop.services.datadir import is_running_elsewhere
 from ghnt_desktop.ui.messages import error_label
+
+if TYPE_CHECKING:  # the backup service is loaded only when a backup is needed (start-up stays fast)
+    from ghnt_desktop.services.backup import BackupCheck, BackupInfo
 
 
 def _message(parent: QWidget | None, title: str, text: str, icon=QMessageBox.Icon.Information) -> None:
     box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
     box.setAccessibleName(title)
     box.exec()
-
-
-def is_running_elsewhere(data_dir: Path) -> bool:
-    """True if another process holds this data dir's single-writer lock (a crashed one never does)."""
-    from ghnt_desktop.storage.workspace import acquire_lock
-
-    if not (Path(data_dir) / "werkruimte.lock").exists():
-        return False
-    try:
-        lock = acquire_lock(Path(data_dir))
-    except WorkspaceLocked:
-        return True
-    except UserError:
-        return False  # e.g. read-only: opening will say so in Dutch
-    lock.release()
-    return False
 
 
 def refuse_if_running(data_dir: Path, parent: QWidget | None = None) -> bool:
@@ -193,7 +181,6 @@ def offer_restore(data_dir: Path, login: str, passphrase: str | None, parent: QW
     The damaged file is never overwritten: it is moved aside unchanged (``beschadigd-<tijd>.db``).
     """
     from ghnt_desktop.services import backup as service
-    from ghnt_desktop.storage import backup as store
     from ghnt_desktop.ui.messages import show_error
 
     data_dir = Path(data_dir)
@@ -203,13 +190,11 @@ def offer_restore(data_dir: Path, login: str, passphrase: str | None, parent: QW
                 "De werkruimte kan niet worden geopend. Om een reservekopie terug te zetten is je wachtzin nodig."))
             if not ask.exec():
                 return None
-            slots, _slot, keys = ask.unlocked
+            unlocked = ask.unlocked
             login, passphrase = ask.login, ask.passphrase
         else:
-            slots, _slot, keys = service.unlock_keys(data_dir, login, passphrase)
-        folders = store.search_folders(data_dir)
-        backups = store.list_backups(folders, slots.workspace_id)
-        latest = service.latest_verified(folders, keys, slots.workspace_id, prefer=slots.generation)
+            unlocked = service.unlock_keys(data_dir, login, passphrase)
+        backups, latest = service.recovery_choices(data_dir, unlocked)
     except WorkspaceCorrupt as exc:  # e.g. keyslots.json itself is damaged: a backup cannot help
         show_error(parent, exc, title="De werkruimte kan niet worden geopend")
         return None
@@ -227,7 +212,7 @@ def offer_restore(data_dir: Path, login: str, passphrase: str | None, parent: QW
             continue
         break
     aside = "".join(f"\n{p.name}" for p in result.kept_aside if p.suffix == ".db")
-    info = store.describe(result.restored_from)
+    info = service.describe(result.restored_from)
     when = _when(info) if info else "?"
     _message(parent, "Reservekopie teruggezet",
              f"De reservekopie van {when} is teruggezet en gecontroleerd."

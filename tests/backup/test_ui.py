@@ -180,7 +180,7 @@ def test_daily_backup_or_recover_offers_restore_when_damaged(qtbot, workspace, d
 
 
 def test_second_instance_is_detected(workspace, data_dir):
-    from ghnt_desktop.ui.recovery import is_running_elsewhere
+    from ghnt_desktop.services.datadir import is_running_elsewhere
 
     # in-process a second lock object conflicts like a second process would (see tests/faults for real processes)
     assert is_running_elsewhere(data_dir)

@@ -27,7 +27,7 @@ json_values = st.recursive(
 @given(data=st.binary(max_size=5000) | st.text(max_size=300).map(lambda t: t.encode("utf-16")) |
        st.text(max_size=300).map(lambda t: t.encode("utf-8")))
 def test_passphrase_file_reader(tmp_path, data):
-    from ghnt_desktop.cli.main import MAX_PASSPHRASE_FILE, read_passphrase_file
+    from ghnt_desktop.cli.args import MAX_PASSPHRASE_FILE, read_passphrase_file
 
     p = tmp_path / "pw.txt"
     p.write_bytes(data)
@@ -41,7 +41,7 @@ def test_passphrase_file_reader(tmp_path, data):
 
 
 def test_passphrase_file_oversized_directory_and_missing(tmp_path):
-    from ghnt_desktop.cli.main import read_passphrase_file
+    from ghnt_desktop.cli.args import read_passphrase_file
 
     big = tmp_path / "groot.txt"
     big.write_bytes(b"a" * 20_000_000)

@@ -48,7 +48,7 @@ def _refused(r):
 
 @pytest.mark.skipif(os.name != "posix", reason="SIGKILL")
 def test_second_process_is_refused_and_a_killed_holders_lock_is_taken_over(run_cli, demo_dir, passphrase_file):
-    from ghnt_desktop.ui.recovery import is_running_elsewhere
+    from ghnt_desktop.services.datadir import is_running_elsewhere
 
     pw = passphrase_file("demo")
     holder = _start_holder(demo_dir)

@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 from ghnt_desktop.domain.plan import ActieStatus, PlanStatus
+from ghnt_desktop.reporting import plan_pdf
 from ghnt_desktop.services import plan as ps
 
 pypdf = pytest.importorskip("pypdf")
@@ -58,7 +59,7 @@ def _check_demo_pdf(ws, refs):
     p = ps.huidig_plan(ws, "GM0479")
     assert p is not None and p.status is PlanStatus.CONCEPT and p.datalab
     rapport = ps.rapport(ws, p.id)
-    data = ps.pdf_bytes(ws, p.id)
+    data = plan_pdf.pdf_bytes(ws, p.id)
     assert data.startswith(b"%PDF")
     tekst, paginas = _tekst(data)
     plat = _plat(tekst)
@@ -100,7 +101,7 @@ def test_page_one_renders_and_font_is_embedded(qtbot, demo_manager):
     from PySide6.QtPdf import QPdfDocument
 
     p = ps.huidig_plan(demo_manager, "GM0479")
-    data = ps.pdf_bytes(demo_manager, p.id)
+    data = plan_pdf.pdf_bytes(demo_manager, p.id)
     reader = pypdf.PdfReader(io.BytesIO(data))
     fonts = {str(f["/BaseFont"]) for pg in reader.pages[:2] for f in pg["/Resources"]["/Font"].values()}
     assert any("DejaVuSans" in f for f in fonts)
@@ -128,12 +129,12 @@ def test_vastgesteld_plan_has_no_watermark_and_shows_who(data_dir):
         plan_id = ps.maak_plan(ws, "GM0479", jaar=2026)
         ps.voeg_actie_toe(ws, plan_id, ps.ActieVelden(omschrijving="Ĳverig oefenen met het afwegingskader",
                                                       status=ActieStatus.LOPEND))
-        concept, _ = _tekst(ps.pdf_bytes(ws, plan_id))
+        concept, _ = _tekst(plan_pdf.pdf_bytes(ws, plan_id))
         assert "CONCEPT" in concept and "Concept (nog niet vastgesteld)" in concept
         assert "Ĳverig oefenen" in concept and "Jeugdteam Ĳsselmonde 1" in concept  # ĳ survives (bundled font)
         assert "geen eerdere vastgestelde zelfscan" in concept  # one scan: no trend, said in words
         ps.stel_vast(ws, plan_id, door="College van burgemeester en wethouders", op=date(2026, 3, 10))
-        vast, _ = _tekst(ps.pdf_bytes(ws, plan_id))
+        vast, _ = _tekst(plan_pdf.pdf_bytes(ws, plan_id))
         assert "CONCEPT" not in vast
         assert "Vastgesteld op 10 maart 2026 door College van burgemeester en wethouders" in _plat(vast)
     finally:
@@ -158,7 +159,7 @@ def test_long_texts_never_break_the_layout_and_are_printed_in_full(data_dir, tmp
             ps.voeg_voortgang_toe(ws, a.id, date(2026, 1, 1 + i), f"Notitie {i} " + "n" * 1900)
         for i in range(40):
             ps.voeg_actie_toe(ws, plan_id, ps.ActieVelden(omschrijving=f"Korte actie {i}"))
-        data = ps.pdf_bytes(ws, plan_id)
+        data = plan_pdf.pdf_bytes(ws, plan_id)
         tekst, paginas = _tekst(data)
         plat = _plat(tekst)
         assert "Bijlage: acties in detail" in tekst
@@ -169,7 +170,7 @@ def test_long_texts_never_break_the_layout_and_are_printed_in_full(data_dir, tmp
         kop_paginas = [i for i, pg in enumerate(pypdf.PdfReader(io.BytesIO(data)).pages)
                        if "Trekker en" in pg.extract_text() and "Nr" in pg.extract_text()]
         assert len(kop_paginas) >= 2
-        pad = ps.exporteer_pdf(ws, plan_id, tmp_path / "plan.pdf", data=data)
+        pad = plan_pdf.exporteer_pdf(ws, plan_id, tmp_path / "plan.pdf", data=data)
         assert pad.read_bytes() == data
         acties = [r[0] for r in ws.db.conn.execute("SELECT actie FROM audit WHERE object_type = 'plan'")]
         assert "plan_exporteren" in acties
@@ -190,6 +191,6 @@ def test_export_refuses_bad_paths(data_dir, tmp_path):
         for pad, fout in ((tmp_path, "is een map"), (tmp_path / "mist" / "plan.pdf", "bestaat niet"),
                           (bestand / "plan.pdf", "bestaat niet")):
             with pytest.raises(UserError, match=fout):
-                ps.exporteer_pdf(ws, plan_id, pad)
+                plan_pdf.exporteer_pdf(ws, plan_id, pad)
     finally:
         ws.close()

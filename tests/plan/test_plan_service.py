@@ -9,6 +9,7 @@ import pytest
 from ghnt_desktop.domain.plan import ActieStatus, PlanStatus
 from ghnt_desktop.domain.roles import Rol
 from ghnt_desktop.errors import PermissionDenied, UserError, ValidationError
+from ghnt_desktop.reporting import plan_pdf
 from ghnt_desktop.services import plan as ps
 from tests.plan.helpers import maak_manager_werkruimte, maak_teams_met_scans, maak_vastgestelde_scan
 
@@ -212,7 +213,7 @@ def test_rights_manager_only(ws, data_dir, tmp_path):
     try:
         for call in (lambda: ps.plannen(prof), lambda: ps.plan(prof, plan_id), lambda: ps.maak_plan(prof, "GM0479"),
                      lambda: ps.stel_vast(prof, plan_id, door="x", op=VANDAAG),
-                     lambda: ps.exporteer_pdf(prof, plan_id, tmp_path / "x.pdf")):
+                     lambda: plan_pdf.exporteer_pdf(prof, plan_id, tmp_path / "x.pdf")):
             with pytest.raises(PermissionDenied):
                 call()
         assert not (tmp_path / "x.pdf").exists()

@@ -17,6 +17,7 @@ from ghnt_desktop.domain import regiovisie as dr
 from ghnt_desktop.domain.plan import ActieStatus
 from ghnt_desktop.domain.roles import Rol
 from ghnt_desktop.errors import PermissionDenied, UserError, ValidationError
+from ghnt_desktop.reporting import plan_pdf
 from ghnt_desktop.services import plan as ps
 from ghnt_desktop.services import regiovisie as rv
 from tests.plan.helpers import PASSPHRASE, maak_manager_werkruimte, maak_teams_met_scans
@@ -140,7 +141,7 @@ def test_each_region_yields_a_plan_with_its_own_actielijnen(ws, profiel_id):
     ps.voeg_actie_toe(ws, plan_id, _actie("Tweede actie op de eerste lijn", gekozen.actielijnen[0].code))
     ps.voeg_actie_toe(ws, plan_id, _actie("Actie zonder actielijn", None))
     rapport = ps.rapport(ws, plan_id)
-    tekst = _pdf_tekst(ps.pdf_bytes(ws, plan_id))
+    tekst = _pdf_tekst(plan_pdf.pdf_bytes(ws, plan_id))
 
     for lijn in gekozen.actielijnen:
         assert _plat(gekozen.kop(lijn)) in tekst, lijn.titel  # the group heading with the region's title
@@ -182,7 +183,7 @@ def test_actions_keep_their_code_when_the_profile_changes(ws):
     assert actie.actielijn == "stoppen_en_oplossen"  # never lost
     hm = rv.huidig_profiel(ws)
     assert hm.label("stoppen_en_oplossen") == f"stoppen_en_oplossen ({dr.NIET_IN_INDELING})"
-    tekst = _pdf_tekst(ps.pdf_bytes(ws, plan_id))
+    tekst = _pdf_tekst(plan_pdf.pdf_bytes(ws, plan_id))
     assert f"Actielijn 'stoppen_en_oplossen' ({dr.NIET_IN_INDELING})" in tekst
     assert _plat(dr.NOOT_ONBEKEND) in tekst and "Casusoverleg versterken" in tekst
     # changing the action may keep its old code; a new action must use the current profile
@@ -251,7 +252,7 @@ def test_eigen_indeling_is_stored_in_the_workspace_and_used_by_plans(ws):
     a = ps.voeg_actie_toe(ws, plan_id, _actie("Training", "B"))
     b = ps.voeg_actie_toe(ws, plan_id, _actie("Intervisie", "A"))
     assert ps.actienummers(ws, plan_id) == {a: "1", b: "2"}  # an eigen indeling keeps plain numbers
-    tekst = _pdf_tekst(ps.pdf_bytes(ws, plan_id))
+    tekst = _pdf_tekst(plan_pdf.pdf_bytes(ws, plan_id))
     assert "Actielijn: Sterke teams" in tekst and "Actielijn: Samen met Veilig Thuis" in tekst
     assert "eigen indeling in actielijnen: Eigen plan 2026" in tekst
     # choosing a bundled profile keeps the eigen indeling for later

@@ -440,7 +440,7 @@ def test_cosign_own_decision_is_refused_with_a_message(driver):
 def test_restore_question_format():
     from datetime import datetime
 
-    from ghnt_desktop.ui.meldcode.dossier_view import restore_question
+    from ghnt_desktop.ui.meldcode.widgets import restore_question
 
     q = restore_question(datetime(2026, 3, 4, 9, 5))
     assert q == "Niet afgemaakte invoer van 04-03-2026 09:05 terugzetten?"

@@ -18,11 +18,11 @@ def _size(n: int) -> str:
 
 
 def run(args) -> int:
-    from ghnt_desktop.cli.main import _UsageError, open_workspace_from_args
+    from ghnt_desktop.cli.args import UsageError, open_workspace_from_args
     from ghnt_desktop.services import backup as service
 
     if args.lijst and args.out:
-        raise _UsageError("gebruik --list of --out, niet allebei")
+        raise UsageError("gebruik --list of --out, niet allebei")
     ws = open_workspace_from_args(args)
     try:
         if args.lijst:

@@ -12,7 +12,7 @@ def register(sub):
 
 def run(args) -> int:
     from ghnt_desktop.cli.commands.zelfscan_import import lees_invoerbestand
-    from ghnt_desktop.cli.main import open_workspace_from_args
+    from ghnt_desktop.cli.args import open_workspace_from_args
     from ghnt_desktop.domain.zelfscan_catalogus import MAX_BESTAND_BYTES
     from ghnt_desktop.services import zelfscan as zs
 

@@ -9,7 +9,7 @@ def register(sub):
 def run(args) -> int:
     import sys
 
-    from ghnt_desktop.cli.main import open_workspace_from_args
+    from ghnt_desktop.cli.args import open_workspace_from_args
     from ghnt_desktop.services.integrity import check_workspace
 
     ws = open_workspace_from_args(args)

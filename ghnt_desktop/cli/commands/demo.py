@@ -9,9 +9,9 @@ def register(sub):
 
 
 def run(args) -> int:
-    from ghnt_desktop.cli.main import resolve_data_dir
+    from ghnt_desktop.cli.args import resolve_data_dir
     from ghnt_desktop.demo.build import build_demo
-    from ghnt_desktop.storage.workspace import holds_workspace
+    from ghnt_desktop.services.datadir import holds_workspace
 
     data_dir = resolve_data_dir(args)
     if not getattr(args, "data_dir", None):

@@ -26,9 +26,9 @@ def register(sub):
 
 def run(args) -> int:
     from ghnt_desktop.cli import organisatie as org
-    from ghnt_desktop.cli.main import credentials, resolve_data_dir
+    from ghnt_desktop.cli.args import credentials, resolve_data_dir
+    from ghnt_desktop.services.datadir import holds_workspace
     from ghnt_desktop.services.setup import create_workspace
-    from ghnt_desktop.storage.workspace import holds_workspace
 
     if not getattr(args, "data_dir", None):
         raise UserError("Geef met --data-dir aan in welke map de nieuwe werkruimte moet komen.")

@@ -13,9 +13,9 @@ def register(sub):
 
 
 def run(args) -> int:
-    from ghnt_desktop.cli.main import resolve_data_dir
+    from ghnt_desktop.cli.args import resolve_data_dir
+    from ghnt_desktop.services.datadir import holds_workspace
     from ghnt_desktop.services.oefenmodus import maak_oefenwerkruimte, oefenmap
-    from ghnt_desktop.storage.workspace import holds_workspace
 
     basis = resolve_data_dir(args)
     doel = oefenmap(basis)

@@ -16,7 +16,8 @@ def register(sub):
 
 
 def run(args) -> int:
-    from ghnt_desktop.cli.main import open_workspace_from_args
+    from ghnt_desktop.cli.args import open_workspace_from_args
+    from ghnt_desktop.reporting import plan_pdf
     from ghnt_desktop.services import plan as ps
 
     gemeente = ps.gemeente_of_fout(args.gemeente)  # before unlocking: cheap checks first
@@ -28,7 +29,7 @@ def run(args) -> int:
         nieuw = plan is None
         if nieuw:
             plan = ps.plan(ws, ps.maak_plan(ws, gemeente.cbs_code))
-        ps.exporteer_pdf(ws, plan.id, out)
+        plan_pdf.exporteer_pdf(ws, plan.id, out)
     finally:
         ws.close()
     if nieuw:

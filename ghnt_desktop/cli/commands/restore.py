@@ -16,14 +16,14 @@ def register(sub):
 
 
 def run(args) -> int:
-    from ghnt_desktop.cli.main import _UsageError, credentials, read_passphrase_file, resolve_data_dir
+    from ghnt_desktop.cli.args import UsageError, credentials, read_passphrase_file, resolve_data_dir
     from ghnt_desktop.errors import WorkspaceCorrupt
     from ghnt_desktop.services import backup as service
+    from ghnt_desktop.services.datadir import DB_NAME, SLOTS_NAME
     from ghnt_desktop.services.login import login
-    from ghnt_desktop.storage.workspace import DB_NAME, SLOTS_NAME
 
     if bool(args.file) == bool(args.latest):
-        raise _UsageError("geef een BESTAND of --latest")
+        raise UsageError("geef een BESTAND of --latest")
     user, passphrase = credentials(args, required=True)  # type: ignore[misc]
     old_pw = read_passphrase_file(args.backup_passphrase_file) if args.backup_passphrase_file else None
     data_dir = resolve_data_dir(args)

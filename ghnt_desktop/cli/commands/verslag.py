@@ -32,7 +32,7 @@ def register(sub):
 
 
 def lees_wachtwoord(pad: Path) -> str:
-    from ghnt_desktop.cli.main import read_first_line
+    from ghnt_desktop.cli.args import read_first_line
 
     return read_first_line(pad, wat="wachtwoordbestand", geheim="wachtwoord")
 
@@ -73,7 +73,7 @@ def dossier_id(ws, waarde: str) -> int:
 
 
 def run(args) -> int:
-    from ghnt_desktop.cli.main import open_workspace_from_args
+    from ghnt_desktop.cli.args import open_workspace_from_args
     from ghnt_desktop.reporting.meldcode_verslag import exporteer
     from ghnt_desktop.services.export import controleer_pad, controleer_wachtwoord
 

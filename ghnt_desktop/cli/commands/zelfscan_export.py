@@ -16,9 +16,8 @@ def register(sub):
 
 
 def run(args) -> int:
-    from ghnt_desktop.cli.main import open_workspace_from_args
+    from ghnt_desktop.cli.args import open_workspace_from_args
     from ghnt_desktop.services import zelfscan as zs
-    from ghnt_desktop.storage.files import atomic_write
 
     out = Path(args.out).expanduser()
     if out.exists():
@@ -33,7 +32,7 @@ def run(args) -> int:
         cat = zs.catalogus(ws, info.catalogus_id, info.catalogus_versie)
     finally:
         ws.close()
-    atomic_write(out, data)
+    zs.schrijf_uitwisselbestand(out, data)
     print(f"Zelfscan geëxporteerd naar {out}: {info.team_naam}, peildatum {info.peildatum:%d-%m-%Y}, "
           f"versie {info.versie}.")
     print("Met de namen van de deelnemers." if args.met_namen else

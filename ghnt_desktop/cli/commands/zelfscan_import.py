@@ -33,7 +33,7 @@ def lees_invoerbestand(path: Path, max_bytes: int) -> bytes:
 
 
 def run(args) -> int:
-    from ghnt_desktop.cli.main import open_workspace_from_args
+    from ghnt_desktop.cli.args import open_workspace_from_args
     from ghnt_desktop.domain.zelfscan_uitwisseling import MAX_BESTAND_BYTES
     from ghnt_desktop.services import zelfscan as zs
 

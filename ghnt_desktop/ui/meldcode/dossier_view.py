@@ -1,18 +1,18 @@
 """One dossier: header, the five steps as tabs, and its history. Alt+1..5 go to a step."""
 from __future__ import annotations
 
-import importlib.util
 from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QMessageBox, QPushButton, QTabWidget,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout,
+                               QWidget)
 
 from ghnt_desktop.domain.meldcode import ontbrekend
 from ghnt_desktop.domain.roles import Actie, mag
 from ghnt_desktop.errors import UserError
+from ghnt_desktop.services import meldcode as svc
 from ghnt_desktop.ui.meldcode.export_dialog import ExportDialog, choose_path, reporting_function
 from ghnt_desktop.ui.meldcode.new_dossier_dialog import NewDossierDialog, betrokkene_tekst
 from ghnt_desktop.ui.meldcode.step1_signalen import AcuteRouteDialog, Step1Signalen
@@ -21,11 +21,9 @@ from ghnt_desktop.ui.meldcode.step3_gesprek import Step3Gesprek
 from ghnt_desktop.ui.meldcode.step4_wegen import Step4Wegen
 from ghnt_desktop.ui.meldcode.step5_beslissen import Step5Beslissen
 from ghnt_desktop.ui.meldcode.timeline import TimelineView
-from ghnt_desktop.ui.meldcode.widgets import (Notice, RecordForm, StepPage, TextArea, afwegingen_stap_4, fmt_dt,
-                                              html_escape, profiel_nummering, svc, wrap_label)
+from ghnt_desktop.ui.meldcode.widgets import (Notice, RecordForm, StepPage, TextArea, afwegingen_stap_4, ask_restore,
+                                              html_escape, profiel_nummering, wrap_label)
 from ghnt_desktop.ui.messages import confirm, show_error
-
-AUDIT_VIEW_MODULE = "ghnt_desktop.ui.audit_view"
 
 STAP_NAMEN = {1: "Signalen", 2: "Overleg", 3: "Gesprek", 4: "Wegen", 5: "Beslissen"}
 
@@ -36,29 +34,6 @@ STAP_SCHERMEN = {1: Step1Signalen, 2: Step2Consultatie, 3: Step3Gesprek, 4: Step
 DRAFT_STAP = {"signaal": 1, "kindcheck": 1, "consultatie": 2, "gesprek": 3, "niet_gevoerd": 3,
               "afweging_1": 4, "afweging_2": 4, "afweging_3": 5, "afweging_4": 5, "afweging_5": 5,
               "besluit": 5, "melding": 5, "hulp": 5, "terugkoppeling": 5, "overdracht": 5}
-
-
-def restore_question(tijdstip: datetime) -> str:
-    return f"Niet afgemaakte invoer van {fmt_dt(tijdstip)} terugzetten?"
-
-
-def ask_restore(parent, tijdstip: datetime) -> bool | None:
-    """True: put the drafts back; False: throw them away; None: closed without a choice (keep them)."""
-    box = QMessageBox(QMessageBox.Icon.Question, "Niet afgemaakte invoer", restore_question(tijdstip),
-                      QMessageBox.StandardButton.NoButton, parent)
-    box.setAccessibleName("Niet afgemaakte invoer")
-    box.setInformativeText("Dit is wat je had getypt maar nog niet had toegevoegd.")
-    terug = box.addButton("&Terugzetten", QMessageBox.ButtonRole.AcceptRole)
-    weg = box.addButton("&Weggooien", QMessageBox.ButtonRole.DestructiveRole)
-    box.setDefaultButton(terug)
-    box.setEscapeButton(None)
-    box.exec()
-    clicked = box.clickedButton()
-    if clicked is terug:
-        return True
-    if clicked is weg:
-        return False
-    return None
 
 
 class ReasonDialog(QDialog):
@@ -232,8 +207,7 @@ class DossierView(QWidget):
 
     # -- DossierContext ----------------------------------------------------
     def reload(self) -> None:
-        s = svc()
-        d = self.dossier = s.laad(self.ws, self.dossier_id)
+        d = self.dossier = svc.laad(self.ws, self.dossier_id)
         gemeenten = dict(self.ws.gemeenten())
         self.title.setText(f"<h2>Dossier {html_escape(d.client_referentie)}</h2>")
         vormen = ", ".join(sorted(v.label for v in d.vormen)) or "nog niet gekozen"
@@ -259,7 +233,7 @@ class DossierView(QWidget):
 
     def refresh_timeline(self) -> None:
         """Load the history (only when it is shown: reading it is audited as viewing the dossier)."""
-        self.timeline.set_rows(svc().geschiedenis(self.ws, self.dossier_id))
+        self.timeline.set_rows(svc.geschiedenis(self.ws, self.dossier_id))
         self._timeline_stale = False
 
     def record_saved(self, form: RecordForm | None) -> None:
@@ -301,7 +275,7 @@ class DossierView(QWidget):
                 return
         if d.huidige_stap <= n and d.status.value == "open":
             try:
-                svc().zet_stap(self.ws, self.dossier_id, n + 1)
+                svc.zet_stap(self.ws, self.dossier_id, n + 1)
             except UserError as exc:
                 self.show_error(exc)
                 return
@@ -313,7 +287,7 @@ class DossierView(QWidget):
         self.acute_dialog = dlg
         if dlg.exec() == QDialog.DialogCode.Accepted:
             try:
-                svc().voeg_toe(self.ws, self.dossier_id, dlg.record(self.ws.session.naam))
+                svc.voeg_toe(self.ws, self.dossier_id, dlg.record(self.ws.session.naam))
             except UserError as exc:
                 self.show_error(exc)
                 return
@@ -336,7 +310,7 @@ class DossierView(QWidget):
             return
         self.save_all()
         try:
-            svc().sluit(self.ws, self.dossier_id, dlg.text())
+            svc.sluit(self.ws, self.dossier_id, dlg.text())
         except UserError as exc:
             self.show_error(exc)
             return
@@ -351,7 +325,7 @@ class DossierView(QWidget):
         if dlg.exec() != QDialog.DialogCode.Accepted:
             return
         try:
-            svc().heropen(self.ws, self.dossier_id, dlg.text())
+            svc.heropen(self.ws, self.dossier_id, dlg.text())
         except UserError as exc:
             self.show_error(exc)
             return
@@ -391,12 +365,7 @@ class DossierView(QWidget):
         return choose_path(self, soort, Path.home())
 
     def inzage_available(self) -> bool:
-        if not mag(self.ws.session.rollen, Actie.DOSSIER_INZAGELOG):
-            return False
-        try:
-            return importlib.util.find_spec(AUDIT_VIEW_MODULE) is not None
-        except ModuleNotFoundError:
-            return False
+        return mag(self.ws.session.rollen, Actie.DOSSIER_INZAGELOG)
 
     def show_team(self) -> None:
         from ghnt_desktop.ui.meldcode.samenwerken_dialog import SamenwerkenDialog
@@ -411,15 +380,16 @@ class DossierView(QWidget):
             self.record_saved(None)
 
     def show_inzage(self) -> None:
-        mod = importlib.import_module(AUDIT_VIEW_MODULE)
-        dlg = mod.InzageDialog(self.ws, "dossier", self.dossier_id, self)
+        from ghnt_desktop.ui.audit_view import InzageDialog
+
+        dlg = InzageDialog(self.ws, "dossier", self.dossier_id, self)
         self.inzage_dialog = dlg
         dlg.exec()
 
     # -- drafts ------------------------------------------------------------
     def offer_restore(self, ask: Callable[[datetime], bool] | bool | None) -> None:
         try:
-            drafts = svc().concepten(self.ws, self.dossier_id)
+            drafts = svc.concepten(self.ws, self.dossier_id)
         except UserError:
             return
         drafts = {k: v for k, v in drafts.items() if k in DRAFT_STAP}
@@ -445,7 +415,7 @@ class DossierView(QWidget):
                 if first_page is None or page.nummer < first_page.nummer:
                     first_page = page
             else:
-                svc().wis_concept(self.ws, self.dossier_id, key)
+                svc.wis_concept(self.ws, self.dossier_id, key)
         if ok:
             for p in self.built_pages():
                 p.update_records(self.dossier)  # forms shown/hidden by their content

@@ -1,15 +1,11 @@
 """Confirmation before writing a verslag or a concept melding: confidential data, optional password."""
 from __future__ import annotations
 
-import importlib
 from pathlib import Path
 
 from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayout
 
-from ghnt_desktop.errors import UserError
 from ghnt_desktop.ui.meldcode.widgets import wrap_label
-
-REPORTING_MODULE = "ghnt_desktop.reporting.meldcode_verslag"
 
 #: kind -> (title, ``soort`` for ``reporting.meldcode_verslag.exporteer``, file name prefix)
 SOORTEN = {
@@ -94,17 +90,10 @@ def choose_path(parent, soort: str, default_dir: Path) -> Path | None:
 
 
 def reporting_function(soort: str):
-    """``fn(ws, dossier_id, pad, wachtwoord=...)`` writing the PDF; UserError when this version cannot."""
+    """``fn(ws, dossier_id, pad, wachtwoord=...)`` writing the PDF (reportlab is loaded here, on first use)."""
+    from ghnt_desktop.reporting.meldcode_verslag import exporteer
+
     kind = SOORTEN[soort][1]
-    try:
-        mod = importlib.import_module(REPORTING_MODULE)
-    except ModuleNotFoundError as exc:
-        if exc.name != REPORTING_MODULE:
-            raise
-        mod = None
-    exporteer = getattr(mod, "exporteer", None) if mod is not None else None
-    if exporteer is None:
-        raise UserError(f"{SOORTEN[soort][0]} kan nog niet in deze versie van de app.")
 
     def write(ws, dossier_id: int, pad: Path, *, wachtwoord: str | None = None) -> Path:
         return exporteer(ws, dossier_id, Path(pad), soort=kind, wachtwoord=wachtwoord)

@@ -15,8 +15,10 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout
 
 from ghnt_desktop.domain.meldcode import Betrokkene, GeweldsVorm, Rol
 from ghnt_desktop.errors import UserError
+from ghnt_desktop.services import meldcode as svc
 from ghnt_desktop.ui.meldcode.autosave import DebouncedSaver, FieldSet
-from ghnt_desktop.ui.meldcode.widgets import EnumCombo, OptionalInt, svc, wrap_label
+from ghnt_desktop.ui.meldcode.widgets import EnumCombo, OptionalInt, wrap_label
+from ghnt_desktop.ui.meldcode.widgets import ask_restore as ask_box
 from ghnt_desktop.ui.messages import confirm
 
 DRAFT_KEY = "nieuw_dossier"
@@ -185,7 +187,7 @@ def eigenaar_opties(ws) -> list[tuple[str, str]]:
     out = [(ws.session.account_id, f"{ws.session.naam} (ikzelf)")]
     if mag(ws.session.rollen, Actie.DOSSIER_TEAM):
         try:
-            out += [(aid, naam) for aid, naam in svc().collegas(ws) if aid != ws.session.account_id]
+            out += [(aid, naam) for aid, naam in svc.collegas(ws) if aid != ws.session.account_id]
         except UserError:
             pass
     return out
@@ -193,21 +195,18 @@ def eigenaar_opties(ws) -> list[tuple[str, str]]:
 
 def af_opties(ws) -> list[tuple[str, str]]:
     """(account id, name) of the aandachtsfunctionarissen to choose from: yourself if you are one, plus
-    whoever the service offers (``aandachtsfunctionarissen(ws)``, when this version has it)."""
+    those of your teams (``services.meldcode.aandachtsfunctionarissen``)."""
     from ghnt_desktop.domain.roles import Rol as AccountRol
 
     out: list[tuple[str, str]] = []
     if AccountRol.AANDACHTSFUNCTIONARIS in ws.session.rollen:
         out.append((ws.session.account_id, f"{ws.session.naam} (ikzelf)"))
-    fn = getattr(svc(), "aandachtsfunctionarissen", None)
-    if fn is not None:
-        try:
-            for a in fn(ws):
-                aid, naam = (a[0], a[1]) if isinstance(a, tuple) else (a.id, getattr(a, "naam", a.id))
-                if str(aid) not in {o[0] for o in out}:
-                    out.append((str(aid), str(naam)))
-        except UserError:
-            pass
+    try:
+        for aid, naam in svc.aandachtsfunctionarissen(ws):
+            if aid not in {o[0] for o in out}:
+                out.append((aid, naam))
+    except UserError:
+        pass
     return out
 
 
@@ -303,8 +302,7 @@ class NewDossierDialog(QDialog):
                 self.gemeente.setCurrentIndex(i)
             self.vormen.set_field_value([v.value for v in dossier.vormen])
             self.betrokkenen.set_betrokkenen(list(dossier.betrokkenen), notify=False)
-            info = getattr(svc(), "dossier_info", None)
-            af_id = info(ws, dossier.id).aandachtsfunctionaris_id if info is not None else None
+            af_id = svc.dossier_info(ws, dossier.id).aandachtsfunctionaris_id
             if af_id:
                 if self.af.findData(af_id) < 0:
                     self.af.addItem(dossier.aandachtsfunctionaris or "Aandachtsfunctionaris", af_id)
@@ -320,29 +318,27 @@ class NewDossierDialog(QDialog):
     # -- drafts ----------------------------------------------------------
     def _offer_restore(self, ask_restore) -> None:
         try:
-            drafts = svc().concepten(self.ws, None)
+            drafts = svc.concepten(self.ws, None)
         except UserError:
             return
         if DRAFT_KEY not in drafts:
             return
         inhoud, tijdstip = drafts[DRAFT_KEY]
         if ask_restore is None:
-            from ghnt_desktop.ui.meldcode.dossier_view import ask_restore as ask_box
-
             ok = ask_box(self.parent(), tijdstip)
         else:
             ok = ask_restore(tijdstip)
         if ok:
             self.fields.set_values(inhoud.get("waarden", {}))
         elif ok is False:
-            svc().wis_concept(self.ws, None, DRAFT_KEY)
+            svc.wis_concept(self.ws, None, DRAFT_KEY)
 
     def save_draft(self) -> None:
         if self.fields.is_default():
-            svc().wis_concept(self.ws, None, DRAFT_KEY)
+            svc.wis_concept(self.ws, None, DRAFT_KEY)
             return
         try:
-            svc().bewaar_concept(self.ws, None, DRAFT_KEY, {"waarden": self.fields.values()})
+            svc.bewaar_concept(self.ws, None, DRAFT_KEY, {"waarden": self.fields.values()})
         except UserError as exc:
             self.error.setText(f"Automatisch bewaren lukte niet: {exc}")
 
@@ -367,17 +363,16 @@ class NewDossierDialog(QDialog):
                 "Toch deze referentie gebruiken?", yes="Toch &gebruiken", no="Aa&npassen"):
             self.referentie.setFocus()
             return
-        s = svc()
         try:
             if self.dossier is None:
-                self.dossier_id = s.maak(self.ws, client_referentie=ref, gemeente_code=self.gemeente.currentData(),
+                self.dossier_id = svc.maak(self.ws, client_referentie=ref, gemeente_code=self.gemeente.currentData(),
                                          vormen=self.vormen.vormen(), betrokkenen=self.betrokkenen.betrokkenen(),
                                          aandachtsfunctionaris_id=self.af.currentData(), concept_sleutel=DRAFT_KEY,
                                          eigenaar_id=(self.eigenaar_keuze.currentData()
                                                       if self.eigenaar_keuze is not None else None))
             else:
                 self.dossier_id = self.dossier.id
-                s.wijzig_kop(self.ws, self.dossier.id, vormen=self.vormen.vormen(),
+                svc.wijzig_kop(self.ws, self.dossier.id, vormen=self.vormen.vormen(),
                              gemeente_code=self.gemeente.currentData(), betrokkenen=self.betrokkenen.betrokkenen(),
                              aandachtsfunctionaris_id=self.af.currentData() or "")  # "" = none
         except UserError as exc:
@@ -389,5 +384,5 @@ class NewDossierDialog(QDialog):
     def reject(self) -> None:
         self.saver.cancel()
         if self.dossier is None and not self.fields.is_default():
-            svc().wis_concept(self.ws, None, DRAFT_KEY)
+            svc.wis_concept(self.ws, None, DRAFT_KEY)
         super().reject()

@@ -17,10 +17,11 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QGroupBox,
 from ghnt_desktop.domain.meldcode import DossierStatus, GeweldsVorm
 from ghnt_desktop.domain.roles import Actie, mag
 from ghnt_desktop.errors import UserError
+from ghnt_desktop.services import meldcode as svc
 from ghnt_desktop.ui.meldcode.dossier_list_model import DossierListModel
 from ghnt_desktop.ui.meldcode.dossier_view import DossierView
 from ghnt_desktop.ui.meldcode.new_dossier_dialog import NewDossierDialog
-from ghnt_desktop.ui.meldcode.widgets import fmt_date, service_available, svc, wrap_label
+from ghnt_desktop.ui.meldcode.widgets import fmt_date, wrap_label
 from ghnt_desktop.ui.messages import show_error
 
 SEARCH_DELAY_MS = 250
@@ -179,18 +180,17 @@ class Overview(QWidget):
 
     # -- data ------------------------------------------------------------
     def current_filter(self):
-        s = svc()
         status = self.status_filter.currentData()
         vorm = self.vorm_filter.currentData()
-        return s.DossierFilter(status=DossierStatus(status) if status else None, stap=self.stap_filter.currentData(),
+        return svc.DossierFilter(status=DossierStatus(status) if status else None, stap=self.stap_filter.currentData(),
                                gemeente_code=self.gemeente_filter.currentData(),
                                vorm=GeweldsVorm(vorm) if vorm else None, zoek=self.search.text().strip())
 
     def _fetch(self, filt, offset: int, limit: int):
-        return svc().lijst(self.page.ws, filt, offset=offset, limit=limit)
+        return svc.lijst(self.page.ws, filt, offset=offset, limit=limit)
 
     def _count(self, filt) -> int:
-        return svc().aantal(self.page.ws, filt)
+        return svc.aantal(self.page.ws, filt)
 
     def refresh_list(self) -> None:
         self.search_timer.stop()
@@ -207,7 +207,7 @@ class Overview(QWidget):
 
     def refresh_attention(self) -> None:
         try:
-            punten = svc().aandachtspunten(self.page.ws, date.today())
+            punten = svc.aandachtspunten(self.page.ws, date.today())
         except UserError as exc:
             punten = []
             self.attention_empty.setText(str(exc))
@@ -243,12 +243,6 @@ class MeldcodePage(QWidget):
         self._locked_state: tuple[int, int] | None = None
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
-        if not service_available():  # this build has no dossier storage yet
-            self.overview = None
-            lay.addWidget(wrap_label("Meldcode: dit onderdeel is nog niet beschikbaar in deze versie.",
-                                     name="Meldcode: nog niet beschikbaar"))
-            lay.addStretch(1)
-            return
         self.stack = QStackedWidget()
         lay.addWidget(self.stack)
         self.overview = Overview(self)

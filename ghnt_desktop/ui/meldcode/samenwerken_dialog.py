@@ -6,7 +6,8 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
                                QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout)
 
 from ghnt_desktop.errors import UserError
-from ghnt_desktop.ui.meldcode.widgets import svc, wrap_label
+from ghnt_desktop.services import meldcode as svc
+from ghnt_desktop.ui.meldcode.widgets import wrap_label
 from ghnt_desktop.ui.messages import confirm, error_label
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -76,12 +77,11 @@ class SamenwerkenDialog(QDialog):
 
     # -- state ---------------------------------------------------------------
     def reload(self) -> None:
-        s = svc()
-        info = self.info = s.dossier_info(self.ws, self.dossier_id)
+        info = self.info = svc.dossier_info(self.ws, self.dossier_id)
         af = info.aandachtsfunctionaris_naam or "nog niet gekozen"
         self.summary.setText(f"Eigenaar: {info.eigenaar_naam or '–'}. Aandachtsfunctionaris: {af}."
                              + (f" Team: {info.team_naam}." if info.team_naam else ""))
-        kandidaten = s.kandidaten(self.ws, self.dossier_id)
+        kandidaten = svc.kandidaten(self.ws, self.dossier_id)
         in_dossier = {info.eigenaar_id, *(a for a, _ in info.medewerkers)}
         self._fill(self.new_owner, [(a, n) for a, n in kandidaten if a != info.eigenaar_id])
         self._fill(self.candidate, [(a, n) for a, n in kandidaten if a not in in_dossier])
@@ -92,7 +92,7 @@ class SamenwerkenDialog(QDialog):
             self.colleagues.addItem(item)
         if self.colleagues.count():
             self.colleagues.setCurrentRow(0)
-        self.handover_box.setVisible(s.mag_overdragen(self.ws, info.eigenaar_id))
+        self.handover_box.setVisible(svc.mag_overdragen(self.ws, info.eigenaar_id))
         self.handover_button.setEnabled(self.new_owner.currentData() is not None)  # not on the "(geen ...)" line
         self.add_button.setEnabled(self.candidate.currentData() is not None)
         self.remove_button.setEnabled(self.colleagues.count() > 0)
@@ -123,7 +123,7 @@ class SamenwerkenDialog(QDialog):
                          f"Wil je dit dossier overdragen aan {self.new_owner.currentText()}?{extra}",
                          yes="Overdragen", no="Annuleren"):
             return
-        if self._run(lambda: svc().draag_over(self.ws, self.dossier_id, nieuw, vorige_blijft_collega=keep)) is False:
+        if self._run(lambda: svc.draag_over(self.ws, self.dossier_id, nieuw, vorige_blijft_collega=keep)) is False:
             self.still_visible = False
             self.accept()  # nothing more to show here
             return
@@ -132,7 +132,7 @@ class SamenwerkenDialog(QDialog):
     def add_colleague(self) -> None:
         account_id = self.candidate.currentData()
         if account_id is not None:
-            self._run(lambda: svc().voeg_medewerker_toe(self.ws, self.dossier_id, account_id))
+            self._run(lambda: svc.voeg_medewerker_toe(self.ws, self.dossier_id, account_id))
             self.reload()
 
     def remove_colleague(self) -> None:
@@ -143,7 +143,7 @@ class SamenwerkenDialog(QDialog):
                          "Deze collega kan het dossier dan niet meer zien, tenzij hij of zij aandachtsfunctionaris "
                          "van het team is.", yes="Weghalen", no="Annuleren"):
             return
-        self._run(lambda: svc().verwijder_medewerker(self.ws, self.dossier_id, item.data(ID_ROLE)))
+        self._run(lambda: svc.verwijder_medewerker(self.ws, self.dossier_id, item.data(ID_ROLE)))
         self.reload()
 
     def _run(self, action):

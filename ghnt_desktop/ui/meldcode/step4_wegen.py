@@ -9,9 +9,10 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QGroupBox
 
 from ghnt_desktop.domain.meldcode import AfwegingAntwoord
 from ghnt_desktop.errors import UserError, ValidationError
+from ghnt_desktop.services import meldcode as svc
 from ghnt_desktop.ui.meldcode.step2_consultatie import contacten_html, vt_advies
 from ghnt_desktop.ui.meldcode.widgets import (ChoiceButtons, Notice, RecordForm, StepPage, TextArea, afwegingen_stap_4,
-                                              content, fmt_dt, html_escape, svc, text, wrap_label, yes_no)
+                                              content, fmt_dt, html_escape, text, wrap_label, yes_no)
 
 INSTRUMENT_UITLEG = ("Gebruik je een hulpmiddel, zoals de LIRIK? Schrijf dan op welk en wat eruit kwam. Een "
                      "instrument ondersteunt je afweging, maar beslist niet: jouw motivatie telt.")
@@ -226,7 +227,7 @@ class Step4Wegen(StepPage):
         self.vt_dialog = dlg
         if dlg.exec() == QDialog.DialogCode.Accepted:
             try:
-                svc().voeg_toe(self.ctx.ws, self.ctx.dossier_id, dlg.record())
+                svc.voeg_toe(self.ctx.ws, self.ctx.dossier_id, dlg.record())
             except UserError as exc:
                 self.ctx.show_error(exc)
                 return

@@ -10,10 +10,11 @@ from ghnt_desktop.domain.meldcode import (AnoniemGrond, Besluit, Hulp, Melding, 
                                           TerugkoppelingSoort, VeiligThuisTerugkoppeling)
 from ghnt_desktop.domain.roles import Actie, mag
 from ghnt_desktop.errors import UserError, ValidationError
+from ghnt_desktop.services import meldcode as svc
 from ghnt_desktop.ui.meldcode.step4_wegen import AfwegingForm
 from ghnt_desktop.ui.meldcode.widgets import (DateField, DateTimeField, EnumCombo, Notice, RecordForm, RecordList,
                                               StepPage, TextArea, afwegingen_stap_4, content, fmt_date, fmt_dt, ja_nee,
-                                              opt_date, opt_enum, svc, text, wrap_label, yes_no)
+                                              opt_date, opt_enum, text, wrap_label, yes_no)
 
 
 class BesluitForm(RecordForm):
@@ -298,9 +299,9 @@ class Step5Beslissen(StepPage):
         """Who signs the decision (meldcode profile) and whether that happened; the button says which signature."""
         ws, did = self.ctx.ws, self.ctx.dossier_id
         try:
-            self._is_ev = svc().mag_ondertekenen(ws, did)
-            namen = [n for _, n in svc().eindverantwoordelijken(ws, did)]
-            tekens = svc().medeondertekeningen(ws, did) if besluit is not None else []
+            self._is_ev = svc.mag_ondertekenen(ws, did)
+            namen = [n for _, n in svc.eindverantwoordelijken(ws, did)]
+            tekens = svc.medeondertekeningen(ws, did) if besluit is not None else []
         except UserError:
             self._is_ev, namen, tekens = False, [], []
         if self._is_ev:
@@ -327,7 +328,7 @@ class Step5Beslissen(StepPage):
         if b is None or b.id is None:
             return
         try:
-            svc().medeonderteken(self.ctx.ws, self.ctx.dossier_id, b.id)
+            svc.medeonderteken(self.ctx.ws, self.ctx.dossier_id, b.id)
         except UserError as exc:
             self.ctx.show_error(exc)
             return

@@ -1,9 +1,12 @@
 """Geschiedenis: every record and version with author and time; replaced versions say so in words."""
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout,
                                QWidget)
 
+from ghnt_desktop.services.meldcode import Tijdlijnregel
 from ghnt_desktop.ui.meldcode.widgets import fmt_dt
 
 COLUMNS = ("Tijdstip", "Door", "Soort", "Omschrijving", "Versie", "Stand")
@@ -33,18 +36,17 @@ class TimelineView(QWidget):
         lay.addWidget(self.table)
         self.rows: list = []
 
-    def set_rows(self, rows) -> None:
+    def set_rows(self, rows: Iterable[Tijdlijnregel]) -> None:
         self.rows = list(rows)
         self.table.setRowCount(len(self.rows))
         for i, r in enumerate(self.rows):
-            if getattr(r, "ingetrokken", False):
+            if r.ingetrokken:
                 stand = INGETROKKEN
             elif r.vervangen:
                 stand = VERVANGEN
             else:
                 stand = GELDIG
-            cells = (fmt_dt(r.tijdstip), r.auteur_naam, getattr(r, "label", r.soort), r.omschrijving, str(r.versie),
-                     stand)
+            cells = (fmt_dt(r.tijdstip), r.auteur_naam, r.label, r.omschrijving, str(r.versie), stand)
             for j, value in enumerate(cells):
                 item = QTableWidgetItem(value)
                 if r.vervangen:

@@ -5,7 +5,6 @@ alone (texts start with "Nodig:", "Tip:", "Let op:"); font sizes are never hard-
 """
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import fields as dc_fields
 from dataclasses import is_dataclass
@@ -17,31 +16,15 @@ from typing import Any, Protocol
 from PySide6.QtCore import QDate, QDateTime, QSize, Qt, QTime, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QComboBox, QDateEdit, QDateTimeEdit, QFormLayout,
-                               QFrame, QGroupBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPlainTextEdit,
-                               QPushButton, QRadioButton, QScrollArea, QSizePolicy, QSpinBox, QVBoxLayout, QWidget)
+                               QFrame, QGroupBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMessageBox,
+                               QPlainTextEdit, QPushButton, QRadioButton, QScrollArea, QSizePolicy, QSpinBox,
+                               QVBoxLayout, QWidget)
 
 from ghnt_desktop.errors import UserError
+from ghnt_desktop.services import meldcode as svc
 from ghnt_desktop.ui.meldcode.autosave import DebouncedSaver, FieldSet
 
-# ------------------------------------------------------------------ service + content
-
-
-SERVICE_MODULE = "ghnt_desktop.services.meldcode"
-
-
-def svc():
-    """The meldcode service module (imported on first use)."""
-    return importlib.import_module(SERVICE_MODULE)
-
-
-def service_available() -> bool:
-    try:
-        svc()
-    except ModuleNotFoundError as exc:
-        if exc.name != SERVICE_MODULE:
-            raise
-        return False
-    return True
+# ------------------------------------------------------------------ content
 
 
 @cache
@@ -88,6 +71,31 @@ def fmt_dt(dt: datetime | date | None) -> str:
     if dt.tzinfo is not None:
         dt = dt.astimezone()  # local time for the user
     return dt.strftime("%d-%m-%Y %H:%M")
+
+
+# ------------------------------------------------------------------ drafts (autosave)
+
+def restore_question(tijdstip: datetime) -> str:
+    return f"Niet afgemaakte invoer van {fmt_dt(tijdstip)} terugzetten?"
+
+
+def ask_restore(parent, tijdstip: datetime) -> bool | None:
+    """True: put the drafts back; False: throw them away; None: closed without a choice (keep them)."""
+    box = QMessageBox(QMessageBox.Icon.Question, "Niet afgemaakte invoer", restore_question(tijdstip),
+                      QMessageBox.StandardButton.NoButton, parent)
+    box.setAccessibleName("Niet afgemaakte invoer")
+    box.setInformativeText("Dit is wat je had getypt maar nog niet had toegevoegd.")
+    terug = box.addButton("&Terugzetten", QMessageBox.ButtonRole.AcceptRole)
+    weg = box.addButton("&Weggooien", QMessageBox.ButtonRole.DestructiveRole)
+    box.setDefaultButton(terug)
+    box.setEscapeButton(None)
+    box.exec()
+    clicked = box.clickedButton()
+    if clicked is terug:
+        return True
+    if clicked is weg:
+        return False
+    return None
 
 
 def ja_nee(v: bool | None) -> str:
@@ -485,12 +493,11 @@ class RecordForm(QGroupBox):
         self.saver.cancel()
         try:
             record = self.build(self.fields.values())
-            s = svc()
             # the draft is removed in the same transaction as the record is stored
             if self.correcting is not None:
-                s.corrigeer(self.ctx.ws, self.ctx.dossier_id, self.correcting, record, concept_sleutel=self.key)
+                svc.corrigeer(self.ctx.ws, self.ctx.dossier_id, self.correcting, record, concept_sleutel=self.key)
             else:
-                s.voeg_toe(self.ctx.ws, self.ctx.dossier_id, record, concept_sleutel=self.key)
+                svc.voeg_toe(self.ctx.ws, self.ctx.dossier_id, record, concept_sleutel=self.key)
         except UserError as exc:
             self.show_error(str(exc))
             self.save_draft()  # keep what was typed
@@ -530,7 +537,7 @@ class RecordForm(QGroupBox):
                 self._drop_draft()
             return
         try:
-            svc().bewaar_concept(self.ctx.ws, self.ctx.dossier_id, self.key,
+            svc.bewaar_concept(self.ctx.ws, self.ctx.dossier_id, self.key,
                                  {"waarden": self.fields.values(), "correctie_van": self.correcting})
             self._draft_stored = True
         except UserError as exc:
@@ -538,7 +545,7 @@ class RecordForm(QGroupBox):
 
     def _drop_draft(self) -> None:
         try:
-            svc().wis_concept(self.ctx.ws, self.ctx.dossier_id, self.key)
+            svc.wis_concept(self.ctx.ws, self.ctx.dossier_id, self.key)
         except UserError:
             pass
         self._draft_stored = False

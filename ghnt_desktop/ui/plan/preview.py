@@ -82,7 +82,9 @@ class PreviewTab(QWidget):
             self.stale = False
             return
         try:
-            self.data = service().pdf_bytes(self.ws, self.plan_id)
+            from ghnt_desktop.reporting import plan_pdf  # reportlab only when printing
+
+            self.data = plan_pdf.pdf_bytes(self.ws, self.plan_id)
         except Exception as exc:  # noqa: BLE001
             self.error.show_error(exc)
             self.info.setText("")
@@ -116,7 +118,9 @@ class PreviewTab(QWidget):
         if pad.suffix.lower() != ".pdf":
             pad = pad.with_name(pad.name + ".pdf")
         try:
-            service().exporteer_pdf(self.ws, self.plan_id, pad, data=self.data)
+            from ghnt_desktop.reporting import plan_pdf
+
+            plan_pdf.exporteer_pdf(self.ws, self.plan_id, pad, data=self.data)
         except Exception as exc:  # noqa: BLE001
             self.error.show_error(exc)
             return False
