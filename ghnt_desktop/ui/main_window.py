@@ -7,9 +7,9 @@ from PySide6.QtWidgets import (QApplication, QHBoxLayout, QLabel, QListWidget, Q
                                QStackedWidget, QVBoxLayout, QWidget)
 
 from ghnt_desktop import APP_NAME
-from ghnt_desktop.domain.roles import Rol
 from ghnt_desktop.ui import app as app_setup
-from ghnt_desktop.ui.modules import NotYetAvailable, registry, start_key
+from ghnt_desktop.ui.modules import registry, start_key
+from ghnt_desktop.ui.pages import Page, as_page
 
 DEFAULT_IDLE_MINUTES = 5
 
@@ -96,6 +96,7 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.modules = [m for m in registry() if m.beschikbaar_voor(ws.session) and m.nodig(ws)]
         self.pages: dict[str, QWidget] = {}  # created on first visit (keeps start-up fast)
+        self._protocol: dict[str, Page] = {}  # the same screens through the page protocol (ui.pages)
         for m in self.modules:
             self.nav.addItem(m.titel)
             self.stack.addWidget(QWidget())  # placeholder until the module's screen is built
@@ -149,12 +150,15 @@ class MainWindow(QMainWindow):
             return
         m = self.modules[row]
         if m.key not in self.pages:
-            page = m.factory(self.ws, self) if m.factory else NotYetAvailable(m.titel)
+            page = m.factory(self.ws, self)
             old = self.stack.widget(row)
             self.stack.insertWidget(row, page)
             self.stack.removeWidget(old)
             old.deleteLater()
             self.pages[m.key] = page
+            self._protocol[m.key] = as_page(page, m.titel)
+        elif self._protocol[m.key].refresh_on_show:
+            self._protocol[m.key].refresh()
         self.stack.setCurrentIndex(row)
 
     def switch_workspace(self, new_ws) -> None:
@@ -169,6 +173,7 @@ class MainWindow(QMainWindow):
             self.stack.removeWidget(page)
             page.deleteLater()
         self.pages.clear()
+        self._protocol.clear()
         self.show_module(current)
         self.statusBar().showMessage("De reservekopie is teruggezet. Je werkt nu verder met de teruggezette gegevens.")
 
@@ -233,21 +238,22 @@ class MainWindow(QMainWindow):
         dlg.exec()
 
     # --- lock -------------------------------------------------------------
+    def page_protocols(self) -> list[Page]:
+        """The screens built so far, in navigation order, as pages (ui.pages): what lock, unlock and closing
+        call."""
+        return [self._protocol[m.key] for m in self.modules if m.key in self._protocol]
+
     def save_all(self) -> None:
-        for page in self.pages.values():
-            fn = getattr(page, "save_all", None)
-            if fn:
-                fn()
+        for page in self.page_protocols():
+            page.save_all()
 
     def lock(self) -> None:
         if self.is_locked:
             return
         self.save_all()
         self.is_locked = True
-        for page in self.pages.values():
-            fn = getattr(page, "clear_for_lock", None)
-            if fn:
-                fn()
+        for page in self.page_protocols():
+            page.clear_for_lock()
         self.nav.hide()
         self.stack.hide()
         if self.lock_screen is None:
@@ -278,10 +284,8 @@ class MainWindow(QMainWindow):
             self.lock_screen.hide()
         self.nav.show()
         self.stack.show()
-        for page in self.pages.values():
-            fn = getattr(page, "restore_after_unlock", None)
-            if fn:
-                fn()
+        for page in self.page_protocols():
+            page.restore_after_unlock()
         self.idle.timer.start()
         self.unlocked.emit()
 

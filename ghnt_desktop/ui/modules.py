@@ -2,37 +2,27 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable
-
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from typing import TYPE_CHECKING, Callable
 
 from ghnt_desktop.domain.roles import Actie, Rol, mag
-from ghnt_desktop.storage.workspace import Session
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+    from ghnt_desktop.ui.pages import SessionInfo
 
 
 @dataclass(frozen=True)
 class Module:
     key: str
     titel: str
-    factory: Callable[..., QWidget] | None  # factory(workspace, parent) -> QWidget
-    beschikbaar_voor: Callable[[Session], bool] = lambda s: True
+    factory: Callable[..., QWidget]  # factory(workspace, parent) -> the module's page (ui.pages)
+    beschikbaar_voor: Callable[[SessionInfo], bool] = lambda s: True
     nodig: Callable[[object], bool] = lambda ws: True  # shown at all in this workspace (checked at start)
 
 
-class NotYetAvailable(QWidget):
-    """Shown only while the module's own issue is still open."""
-
-    def __init__(self, titel: str, parent=None) -> None:
-        super().__init__(parent)
-        lay = QVBoxLayout(self)
-        label = QLabel(f"<h2>{titel}</h2><p>Dit onderdeel is nog niet beschikbaar in deze versie.</p>")
-        label.setAccessibleName(f"{titel}: nog niet beschikbaar")
-        lay.addWidget(label)
-        lay.addStretch(1)
-
-
 def _aan_de_slag(ws, parent):
-    from ghnt_desktop.ui.aan_de_slag import AanDeSlagPage
+    from ghnt_desktop.ui.beheer.aan_de_slag import AanDeSlagPage
 
     page = AanDeSlagPage(ws, parent)
     open_section = getattr(parent, "open_beheer_section", None)
@@ -69,7 +59,7 @@ def _meldcode(ws, parent):
 
 
 def _beheer(ws, parent):
-    from ghnt_desktop.ui.beheer_view import BeheerView
+    from ghnt_desktop.ui.beheer.view import BeheerView
 
     return BeheerView(ws, parent)
 
@@ -102,7 +92,7 @@ def registry() -> list[Module]:
     ]
 
 
-def start_key(session: Session, keys: list[str]) -> str | None:
+def start_key(session: SessionInfo, keys: list[str]) -> str | None:
     """The screen an account lands on: set-up while it is unfinished (beheerder), then the work of its role:
     meldcode for professionals and aandachtsfunctionarissen, the zelfscan overview for a manager."""
     r = session.rollen

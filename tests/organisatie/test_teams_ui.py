@@ -35,7 +35,7 @@ def _tick(lst, text: str, qtbot) -> None:
 
 
 def test_new_team_with_gemeente_and_members_then_archive(qtbot, workspace, drive_modals, type_text):
-    from ghnt_desktop.ui.teams_view import TeamsTab
+    from ghnt_desktop.ui.beheer.teams import TeamsTab
 
     from ghnt_desktop.services import organisatie
 
@@ -87,7 +87,7 @@ def test_new_team_with_gemeente_and_members_then_archive(qtbot, workspace, drive
 
 
 def test_account_dialog_with_no_teams_says_what_to_do_and_keeps_archived_memberships(qtbot, workspace, drive_modals):
-    from ghnt_desktop.ui.accounts_dialogs import AccountDialog
+    from ghnt_desktop.ui.beheer.accounts import AccountDialog
 
     dlg = _show(qtbot, AccountDialog(workspace))
     shown = [w for w in dlg.findChildren(type(dlg.error)) if w.text() and w.isVisible()]

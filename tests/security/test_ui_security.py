@@ -32,7 +32,7 @@ def _show(qtbot, w):
 
 
 def _beheer(qtbot, ws):
-    from ghnt_desktop.ui.beheer_view import BeheerView
+    from ghnt_desktop.ui.beheer.view import BeheerView
 
     return _show(qtbot, BeheerView(ws))
 
@@ -262,7 +262,7 @@ def proef_ui(team_ws, monkeypatch):
 
 
 def test_retention_tab_two_people_confirm_and_a_hold_blocks(qtbot, proef_ui, drive_modals, type_text):
-    from ghnt_desktop.ui.beheer_view import RetentionTab
+    from ghnt_desktop.ui.beheer.bewaartermijnen import RetentionTab
 
     ws = proef_ui
     tab = _show(qtbot, RetentionTab(ws))
@@ -307,7 +307,7 @@ def test_retention_tab_two_people_confirm_and_a_hold_blocks(qtbot, proef_ui, dri
 
 
 def test_early_destruction_dialog(qtbot, proef_ui, drive_modals, type_text):
-    from ghnt_desktop.ui.beheer_view import EarlyDestructionDialog
+    from ghnt_desktop.ui.beheer.bewaartermijnen import EarlyDestructionDialog
 
     ws = proef_ui
     ws.db.conn.execute("INSERT INTO proef VALUES ('99')")
@@ -324,7 +324,7 @@ def test_early_destruction_dialog(qtbot, proef_ui, drive_modals, type_text):
 
 
 def test_show_retention_notice(qtbot, proef_ui, drive_modals):
-    from ghnt_desktop.ui.beheer_view import show_retention_notice
+    from ghnt_desktop.ui.beheer.bewaartermijnen import show_retention_notice
 
     seen = []
     drive_modals(lambda box: (seen.append(box.text()), click_button(box, "OK")))

@@ -1,14 +1,182 @@
-"""Dialogs for the Accounts tab: create or change an account, show a one-time passphrase once."""
+"""Beheer › Accounts: the list of accounts, and the dialogs to create or change one and to show a one-time
+passphrase once. Resetting a passphrase and deactivating (which rotates the database key) start here too."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QLabel, QLineEdit,
-                               QListWidget, QListWidgetItem, QPushButton, QVBoxLayout)
+from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
+                               QLineEdit, QListWidget, QListWidgetItem, QPushButton, QTableWidgetItem, QVBoxLayout,
+                               QWidget)
 
 from ghnt_desktop.domain.roles import Rol
 from ghnt_desktop.errors import UserError
-from ghnt_desktop.ui.messages import error_label
+from ghnt_desktop.ui.beheer.common import esc, make_table, message_label, say
+from ghnt_desktop.ui.messages import confirm, error_label
+from ghnt_desktop.ui.pages import PageMixin
+
+
+class AccountsTab(QWidget, PageMixin):
+    titel = "Accounts"
+    HEADERS = ["Naam", "Inlognaam", "Rollen", "Status", "Teams"]
+
+    def __init__(self, ws, parent=None) -> None:
+        super().__init__(parent)
+        self.ws = ws
+        self.rows = []
+        lay = QVBoxLayout(self)
+        self.show_inactive = QCheckBox("Ook &gedeactiveerde accounts tonen")
+        self.show_inactive.toggled.connect(self.refresh)
+        lay.addWidget(self.show_inactive)
+        self.table = make_table(self.HEADERS, "Accounts")
+        self.table.itemSelectionChanged.connect(self._update_buttons)
+        lay.addWidget(self.table, 1)
+        buttons = QHBoxLayout()
+        self.new_button = QPushButton("&Nieuw account…")
+        self.edit_button = QPushButton("&Wijzigen…")
+        self.reset_button = QPushButton("&Eenmalige wachtzin geven…")
+        self.deactivate_button = QPushButton("&Deactiveren…")
+        self.own_button = QPushButton("Mijn wachtzin wij&zigen…")
+        for b, name, slot in ((self.new_button, "Nieuw account", self.new_account),
+                              (self.edit_button, "Account wijzigen", self.edit_account),
+                              (self.reset_button, "Eenmalige wachtzin geven", self.reset_passphrase),
+                              (self.deactivate_button, "Account deactiveren", self.deactivate),
+                              (self.own_button, "Mijn wachtzin wijzigen", self.change_own)):
+            b.setAccessibleName(name)
+            b.clicked.connect(slot)
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        lay.addLayout(buttons)
+        self.message = message_label()
+        lay.addWidget(self.message)
+        self.refresh()
+
+    def refresh(self) -> None:
+        from ghnt_desktop.services import accounts
+
+        try:
+            self.rows = accounts.lijst(self.ws, ook_inactief=self.show_inactive.isChecked())
+        except UserError as exc:
+            self.rows = []
+            say(self.message, str(exc), error=True)
+        from ghnt_desktop.services import teams
+
+        namen = {t.id: t.naam + ("" if t.actief else " (gearchiveerd)")
+                 for t in teams.lijst(self.ws, ook_gearchiveerd=True)}
+        self.table.setRowCount(len(self.rows))
+        for i, a in enumerate(self.rows):
+            rollen = ", ".join(r.label for r in sorted(a.rollen))
+            status = ("gedeactiveerd" if not a.actief else
+                      "moet eigen wachtzin kiezen" if a.moet_wachtzin_wijzigen else "actief")
+            team_namen = ", ".join(sorted(namen[t] for t in a.team_ids if t in namen))
+            for j, v in enumerate((a.naam, a.login, rollen, status, team_namen)):
+                self.table.setItem(i, j, QTableWidgetItem(v))
+        self._update_buttons()
+
+    def clear_for_lock(self) -> None:
+        self.rows = []
+        self.table.setRowCount(0)
+
+    def restore_after_unlock(self) -> None:
+        self.refresh()
+
+    def selected(self):
+        r = self.table.currentRow()
+        return self.rows[r] if 0 <= r < len(self.rows) and self.table.selectedItems() else None
+
+    def select_login(self, login: str) -> None:
+        for i, a in enumerate(self.rows):
+            if a.login == login:
+                self.table.selectRow(i)
+                return
+
+    def _update_buttons(self) -> None:
+        a = self.selected()
+        own = a is not None and a.id == self.ws.session.account_id
+        for b in (self.edit_button, self.reset_button, self.deactivate_button):
+            b.setEnabled(a is not None and a.actief)
+        self.reset_button.setEnabled(a is not None and a.actief and not own)
+        self.deactivate_button.setEnabled(a is not None and a.actief and not own)
+
+    def new_account(self) -> None:
+        dlg = AccountDialog(self.ws, self)
+        self.dialog = dlg
+        if not dlg.exec():
+            return
+        naam, login = dlg.naam_edit.text().strip(), dlg.login_edit.text().strip()
+        self.refresh()
+        self.select_login(login)
+        say(self.message, f"Account voor {naam} gemaakt.")
+        show = OneTimePassphraseDialog(naam, login, dlg.one_time, self)
+        dlg.one_time = None
+        self.dialog = show
+        show.exec()
+
+    def edit_account(self) -> None:
+        a = self.selected()
+        if a is None:
+            return
+        dlg = AccountDialog(self.ws, self, account=a)
+        self.dialog = dlg
+        if dlg.exec():
+            self.refresh()
+            self.select_login(a.login)
+            say(self.message, f"Account van {a.naam} gewijzigd.")
+
+    def reset_passphrase(self) -> None:
+        from ghnt_desktop.services import accounts
+
+        a = self.selected()
+        if a is None:
+            return
+        if not confirm(self, "Eenmalige wachtzin geven",
+                       f"{a.naam} krijgt een nieuwe, eenmalige wachtzin. De oude wachtzin werkt daarna niet meer. "
+                       f"Bij de volgende keer inloggen moet {a.naam} een eigen wachtzin kiezen.\n\nDoorgaan?",
+                       yes="Eenmalige wachtzin maken", no="Annuleren"):
+            return
+        try:
+            otp = accounts.reset_wachtzin(self.ws, a.id)
+        except UserError as exc:
+            say(self.message, str(exc), error=True)
+            return
+        self.refresh()
+        self.select_login(a.login)
+        say(self.message, f"{a.naam} heeft een eenmalige wachtzin gekregen.")
+        show = OneTimePassphraseDialog(a.naam, a.login, otp, self)
+        otp = ""
+        self.dialog = show
+        show.exec()
+
+    def deactivate(self) -> None:
+        from ghnt_desktop.services import accounts
+
+        a = self.selected()
+        if a is None:
+            return
+        if not confirm(self, "Account deactiveren",
+                       f"Wil je het account van {a.naam} ({a.login}) deactiveren?\n\n"
+                       f"{a.naam} kan de werkruimte daarna niet meer openen, ook niet met een oude kopie. "
+                       "De app vernieuwt daarvoor de sleutel van de database; dat kan even duren. "
+                       "Wat deze persoon heeft vastgelegd, blijft bewaard. Dit kun je niet ongedaan maken.",
+                       yes="Deactiveren", no="Annuleren"):
+            return
+        try:
+            accounts.deactiveer(self.ws, a.id)
+        except UserError as exc:
+            say(self.message, str(exc), error=True)
+            return
+        self.refresh()
+        say(self.message, f"Het account van {a.naam} is gedeactiveerd en de sleutel van de database is vernieuwd.")
+
+    def change_own(self) -> None:
+        from ghnt_desktop.ui.change_passphrase_dialog import ChangePassphraseDialog
+
+        dlg = ChangePassphraseDialog(self.ws, self)
+        self.dialog = dlg
+        if dlg.exec() and dlg.changed:
+            say(self.message, "Je wachtzin is gewijzigd. Gebruik voortaan de nieuwe wachtzin.")
+
+
+# --- dialogs ---------------------------------------------------------------------
 
 ROL_UITLEG = {
     Rol.PROFESSIONAL: "werkt met eigen meldcode-dossiers",
@@ -137,9 +305,9 @@ class OneTimePassphraseDialog(QDialog):
         self.setAccessibleName("Eenmalige wachtzin")
         lay = QVBoxLayout(self)
         intro = QLabel(
-            f"Dit is de eenmalige wachtzin voor <b>{_esc(naam)}</b> (inlognaam <b>{_esc(login)}</b>).<br><br>"
+            f"Dit is de eenmalige wachtzin voor <b>{esc(naam)}</b> (inlognaam <b>{esc(login)}</b>).<br><br>"
             "Geef hem persoonlijk door, of via een veilige weg. Stuur hem niet samen met de inlognaam in één mail. "
-            f"Bij de eerste keer inloggen moet {_esc(naam)} een eigen wachtzin kiezen.<br><br>"
+            f"Bij de eerste keer inloggen moet {esc(naam)} een eigen wachtzin kiezen.<br><br>"
             "<b>De app laat deze wachtzin maar één keer zien.</b>")
         intro.setWordWrap(True)
         intro.setTextFormat(Qt.TextFormat.RichText)
@@ -174,9 +342,3 @@ class OneTimePassphraseDialog(QDialog):
     def done(self, r: int) -> None:  # noqa: D401 - Qt override
         self.passphrase_edit.clear()
         super().done(r)
-
-
-def _esc(text: str) -> str:
-    from html import escape
-
-    return escape(text)

@@ -14,6 +14,7 @@ from ghnt_desktop.domain.organisatie import TEAM_SOORTEN
 from ghnt_desktop.domain.roles import Actie, mag
 from ghnt_desktop.errors import UserError
 from ghnt_desktop.ui.messages import confirm, error_label
+from ghnt_desktop.ui.pages import PageMixin
 
 
 def _check_list(name: str, items: list[tuple[object, str]], checked: set) -> QListWidget:
@@ -201,7 +202,8 @@ class GemeentenBox(QGroupBox):
         self.changed.emit()
 
 
-class TeamsTab(QWidget):
+class TeamsTab(QWidget, PageMixin):
+    titel = "Teams"
     HEADERS = ["Team", "Soort", "Gemeenten", "Leden", "Status"]
     changed = Signal()
 
@@ -349,6 +351,9 @@ class TeamsTab(QWidget):
             return
         self._act(teams.verwijder, t, f"Team {t.naam} is verwijderd.", gone=True)
 
-    def clear(self) -> None:
+    def clear_for_lock(self) -> None:
         self.rows = []
         self.table.setRowCount(0)
+
+    def restore_after_unlock(self) -> None:
+        self.refresh()

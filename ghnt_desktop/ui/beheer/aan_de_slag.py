@@ -7,9 +7,10 @@ Beheer › Aan de slag. The items and when they are done come from
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QFrame, QGridLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from ghnt_desktop.errors import UserError
+from ghnt_desktop.ui.pages import PageMixin
 
 # The button text of each item, with a mnemonic unique on the screen (not A: that is "Acuut onveilig?").
 KNOPPEN = {
@@ -22,9 +23,14 @@ KNOPPEN = {
 }
 
 
-class AanDeSlagPage(QWidget):
-    """The checklist. ``open_requested(key)`` asks the owner to show the screen for an item."""
+class AanDeSlagPage(QWidget, PageMixin):
+    """The checklist. ``open_requested(key)`` asks the owner to show the screen for an item.
 
+    It refreshes itself whenever it is shown (``showEvent``): as a module in the navigation and as a Beheer tab.
+    """
+
+    titel = "Aan de slag"
+    refresh_on_show = False  # see showEvent
     open_requested = Signal(str)
 
     def __init__(self, ws, parent=None) -> None:
