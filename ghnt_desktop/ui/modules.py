@@ -9,7 +9,7 @@ from ghnt_desktop.domain.roles import Actie, Rol, mag
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
-    from ghnt_desktop.ui.pages import SessionInfo
+    from ghnt_desktop.services.workspace import Session
 
 
 @dataclass(frozen=True)
@@ -17,7 +17,7 @@ class Module:
     key: str
     titel: str
     factory: Callable[..., QWidget]  # factory(workspace, parent) -> the module's page (ui.pages)
-    beschikbaar_voor: Callable[[SessionInfo], bool] = lambda s: True
+    beschikbaar_voor: Callable[[Session], bool] = lambda s: True
     nodig: Callable[[object], bool] = lambda ws: True  # shown at all in this workspace (checked at start)
 
 
@@ -92,7 +92,7 @@ def registry() -> list[Module]:
     ]
 
 
-def start_key(session: SessionInfo, keys: list[str]) -> str | None:
+def start_key(session: Session, keys: list[str]) -> str | None:
     """The screen an account lands on: set-up while it is unfinished (beheerder), then the work of its role:
     meldcode for professionals and aandachtsfunctionarissen, the zelfscan overview for a manager."""
     r = session.rollen

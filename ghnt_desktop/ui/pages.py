@@ -30,10 +30,7 @@ This module imports no Qt: the main window imports it before its first paint.
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Protocol, runtime_checkable
-
-if TYPE_CHECKING:
-    from ghnt_desktop.domain.roles import Rol
+from typing import Protocol, runtime_checkable
 
 PAGE_METHODS = ("refresh", "save_all", "clear_for_lock", "restore_after_unlock")
 
@@ -112,13 +109,3 @@ def as_page(widget: object, titel: str = "") -> Page:
     if isinstance(widget, Page):
         return widget
     return PageAdapter(widget, titel)
-
-
-class SessionInfo(Protocol):
-    """What the screens need of the logged-in session (``ws.session``): who, and with which roles."""
-
-    @property
-    def account_id(self) -> str: ...
-
-    @property
-    def rollen(self) -> frozenset[Rol]: ...
