@@ -22,7 +22,7 @@ def oefen_command(data_dir: Path) -> tuple[str, list[str]]:
 def start_oefenmodus(data_dir: Path, parent=None, *, start=QProcess.startDetached) -> Path | None:
     from ghnt_desktop.errors import UserError
     from ghnt_desktop.services.oefenmodus import maak_oefenwerkruimte, oefenmap
-    from ghnt_desktop.storage.workspace import holds_workspace
+    from ghnt_desktop.services.datadir import holds_workspace
 
     doel = oefenmap(Path(data_dir))
     if not confirm(parent, "Oefenmodus",
