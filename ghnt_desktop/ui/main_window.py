@@ -70,7 +70,7 @@ class MainWindow(QMainWindow):
         header = QHBoxLayout()
         rollen = ", ".join(r.label for r in sorted(ws.session.rollen))
         self.user_label = QLabel(f"{ws.session.naam} ({rollen})")
-        self.user_label.setAccessibleName("Ingelogd als")
+        self.user_label.setAccessibleDescription("Ingelogd als")  # the name stays the visible text
         header.addWidget(self.user_label)
         header.addStretch(1)
         self.acute_button = QPushButton("&Acuut onveilig?")

@@ -27,7 +27,7 @@ def unnamed_controls(tree: list[dict]) -> list[dict]:
             and not (n["name"].strip() or n["text"].strip())]
 
 
-@pytest.mark.parametrize("scenario", ["eerste-start"])
+@pytest.mark.parametrize("scenario", ["eerste-start", "aan-de-slag", "teams"])
 def test_every_visible_text_reaches_the_screen_reader(screen, scenario):
     s = screen(scenario)
     tree = s.tree()

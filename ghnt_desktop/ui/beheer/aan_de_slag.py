@@ -60,7 +60,7 @@ class AanDeSlagPage(QWidget, PageMixin):
         self.buttons: dict[str, QPushButton] = {}
         self.uitleg_labels: dict[str, QLabel] = {}
         self.default_backup_button = QPushButton("De &standaardmap is goed")
-        self.default_backup_button.setAccessibleName("De standaardmap voor reservekopieën is goed")
+        self.default_backup_button.setAccessibleName("De standaardmap is goed (voor reservekopieën)")
         self.default_backup_button.setToolTip("Reservekopieën blijven in de map 'backups' in de gegevensmap.")
         self.default_backup_button.clicked.connect(self.accept_default_backup)
         self.message = QLabel("")
@@ -96,7 +96,9 @@ class AanDeSlagPage(QWidget, PageMixin):
                     self.grid.addWidget(self.default_backup_button, 2 * row + 1, 2, Qt.AlignmentFlag.AlignTop)
             self.status_labels[p.key].setText("✓ Klaar" if p.klaar else "Nog te doen")
             self.status_labels[p.key].setObjectName("klaar" if p.klaar else "")
-            self.buttons[p.key].setAccessibleName(f"{p.titel} ({'klaar' if p.klaar else 'nog te doen'})")
+            # the visible text first (WCAG 2.5.3), then what it is about and whether it is done
+            self.buttons[p.key].setAccessibleName(f"{KNOPPEN[p.key].replace('&', '')}: {p.titel}, "
+                                                  f"{'klaar' if p.klaar else 'nog te doen'}")
             self.uitleg_labels[p.key].setText(p.uitleg)
             if p.key == "backup":
                 self.default_backup_button.setVisible(not p.klaar)
