@@ -248,7 +248,10 @@ class MainWindow(QMainWindow):
             page.save_all()
 
     def lock(self) -> None:
-        if self.is_locked:
+        from ghnt_desktop.ui.operations import postpone_while_busy
+
+        # during background work (a backup, a PDF) the lock waits until it is done: the worker owns the database
+        if self.is_locked or postpone_while_busy(self.lock):
             return
         self.save_all()
         self.is_locked = True

@@ -525,3 +525,22 @@ def test_the_worker_thread_imports_nothing(tmp_path):
     assert r.returncode == 0, r.stderr
     out = json.loads(r.stdout.strip().splitlines()[-1])
     assert out == {"imports": [], "results": [1, 2, "fout"], "idle": True}
+
+
+def test_the_main_window_locks_only_after_the_work_is_done(qtbot, workspace):
+    """The idle lock fires during a backup: it waits (the worker owns the database), then locks."""
+    from ghnt_desktop.ui.main_window import MainWindow
+
+    win = MainWindow(workspace, idle_minutes=30)
+    qtbot.addWidget(win)
+    with qtbot.waitExposed(win):
+        win.show()
+    release = threading.Event()
+    op = run_op(win, "Even wachten", lambda: release.wait(5), lambda _r: None)
+    qtbot.waitUntil(operations.busy)
+    win.lock()
+    assert not win.is_locked
+    release.set()
+    assert op.wait(5000)
+    qtbot.waitUntil(lambda: win.is_locked)
+    win.close()
