@@ -5,7 +5,7 @@ with two vastgestelde zelfscans (a year apart, so every team has a trend), a dat
 60 actions (all fields filled, some overdue, progress notes on half of them). Then builds the PDF
 ``--runs`` times (after one warm-up that also pays the reportlab import) and prints the median.
 
-What is timed: ``services.plan.pdf_bytes`` — collecting the data from the encrypted workspace (zelfscans,
+What is timed: ``reporting.plan_pdf.pdf_bytes`` — collecting the data from the encrypted workspace (zelfscans,
 results, trends, ranking, actions, datalab) *and* laying out the PDF. The median is wall-clock time; the
 process CPU time is printed too, because other load on the machine inflates the wall clock.
 
@@ -89,18 +89,18 @@ def main() -> int:
     ap.add_argument("--runs", type=int, default=7)
     args = ap.parse_args()
     runs = max(5, args.runs)
-    from ghnt_desktop.services import plan as ps
+    from ghnt_desktop.reporting import plan_pdf
 
     with tempfile.TemporaryDirectory() as tmp:
         t0 = time.perf_counter()
         ws, plan_id = build_dataset(Path(tmp) / "data")
         opzet = time.perf_counter() - t0
         try:
-            ps.pdf_bytes(ws, plan_id)  # warm-up (reportlab import, font registration)
+            plan_pdf.pdf_bytes(ws, plan_id)  # warm-up (reportlab import, font registration)
             tijden, cpu, paginas, grootte = [], [], 0, 0
             for _ in range(runs):
                 t, c = time.perf_counter(), time.process_time()
-                data = ps.pdf_bytes(ws, plan_id)
+                data = plan_pdf.pdf_bytes(ws, plan_id)
                 tijden.append(time.perf_counter() - t)
                 cpu.append(time.process_time() - c)
                 grootte = len(data)
