@@ -170,37 +170,46 @@ class BackupPanel(QWidget):
         self.status.setText(str(exc) if isinstance(exc, UserError) else "Dat lukte niet.")
         show_error(self, exc, title=title)
 
-    def make_backup(self) -> None:
+    def make_backup(self):
+        """Make and verify a backup on the worker (the window stays responsive); returns the operation."""
         from ghnt_desktop.services import backup as service
+        from ghnt_desktop.ui.operations import run_op
 
-        try:
-            info = service.make_backup(self.ws)
-        except Exception as exc:
-            self._error(exc, "Reservekopie niet gemaakt")
-            return
-        self.checked[info.path] = "In orde"
-        self.refresh()
-        self.status.setText(f"Reservekopie gemaakt en gecontroleerd: {info.name}")
+        ws = self.ws
 
-    def verify_selected(self) -> None:
+        def done(info) -> None:
+            self.checked[info.path] = "In orde"
+            self.refresh()
+            self.status.setText(f"Reservekopie gemaakt en gecontroleerd: {info.name}")
+
+        return run_op(self, "Reservekopie maken", lambda: service.make_backup(ws), done,
+                      on_error=lambda e: self._error(e, "Reservekopie niet gemaakt"),
+                      progress_text="Bezig met de reservekopie. Daarna controleert de app hem.",
+                      error_title="Reservekopie niet gemaakt")
+
+    def verify_selected(self):
         from ghnt_desktop.services import backup as service
+        from ghnt_desktop.ui.operations import run_op
 
         b = self.selected()
         if b is None:
-            return
-        try:
-            check = service.verify(self.ws, b.path)
-        except Exception as exc:
-            self._error(exc, "Controleren is niet gelukt")
-            return
-        self.checked[b.path] = "In orde" if check.ok else "Niet in orde"
-        row = self.backups.index(b)
-        self.refresh()
-        self.select_row(row)
-        text = check.explain()
-        if check.warnings:
-            text += "\nLet op:\n" + "\n".join(f"- {w}" for w in check.warnings)
-        self.status.setText(text)
+            return None
+        ws = self.ws
+
+        def done(check) -> None:
+            self.checked[b.path] = "In orde" if check.ok else "Niet in orde"
+            row = self.backups.index(b)
+            self.refresh()
+            self.select_row(row)
+            text = check.explain()
+            if check.warnings:
+                text += "\nLet op:\n" + "\n".join(f"- {w}" for w in check.warnings)
+            self.status.setText(text)
+
+        return run_op(self, "Reservekopie controleren", lambda: service.verify(ws, b.path), done,
+                      on_error=lambda e: self._error(e, "Controleren is niet gelukt"),
+                      progress_text="Bezig met controleren van de reservekopie…",
+                      error_title="Controleren is niet gelukt")
 
     def restore_selected(self) -> None:
         b = self.selected()
@@ -211,28 +220,32 @@ class BackupPanel(QWidget):
             return
         self.restore(b.path, dlg.passphrase)
 
-    def restore(self, path: Path, passphrase: str) -> bool:
+    def restore(self, path: Path, passphrase: str):
+        """Restore on the worker; returns the operation (``op.error`` is set when it did not work)."""
         from ghnt_desktop.services import backup as service
+        from ghnt_desktop.ui.operations import run_op
 
-        try:
-            new_ws, result = service.restore(self.ws, path, passphrase)
-        except service.RestoreFailed as exc:
-            if exc.workspace is not None:
+        ws = self.ws
+
+        def done(res) -> None:
+            new_ws, result = res
+            self.ws = new_ws
+            self.checked.clear()
+            self.refresh()
+            kept = f" De gegevens van vóór het terugzetten staan in {result.kept_as_backup.name}." \
+                if result.kept_as_backup else ""
+            self.status.setText(f"De reservekopie is teruggezet.{kept}")
+            self.restored.emit(new_ws)
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, service.RestoreFailed) and exc.workspace is not None:
                 self.ws = exc.workspace
                 self.restored.emit(exc.workspace)
             self._error(exc, "Terugzetten is niet gelukt")
-            return False
-        except Exception as exc:
-            self._error(exc, "Terugzetten is niet gelukt")
-            return False
-        self.ws = new_ws
-        self.checked.clear()
-        self.refresh()
-        kept = f" De gegevens van vóór het terugzetten staan in {result.kept_as_backup.name}." \
-            if result.kept_as_backup else ""
-        self.status.setText(f"De reservekopie is teruggezet.{kept}")
-        self.restored.emit(new_ws)
-        return True
+
+        return run_op(self, "Reservekopie terugzetten", lambda: service.restore(ws, path, passphrase), done,
+                      on_error=failed, progress_text="Bezig met terugzetten. Sluit de app niet af.",
+                      error_title="Terugzetten is niet gelukt")
 
     def choose_folder(self) -> None:
         from ghnt_desktop.services import backup as service

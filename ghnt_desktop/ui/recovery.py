@@ -205,11 +205,17 @@ def offer_restore(data_dir: Path, login: str, passphrase: str | None, parent: QW
         dlg = RecoveryDialog(reason, backups, latest, parent)
         if not dlg.exec() or dlg.choice is None:
             return None
-        try:
-            result = service.restore_damaged(data_dir, login, passphrase, dlg.choice)
-        except Exception as exc:
-            show_error(parent, exc, title="Terugzetten is niet gelukt")
+        from ghnt_desktop.ui.operations import run_op
+
+        choice = dlg.choice
+        op = run_op(parent, "Reservekopie terugzetten",
+                    lambda: service.restore_damaged(data_dir, login, passphrase, choice), None,
+                    progress_text="Bezig met terugzetten en controleren…", error_title="Terugzetten is niet gelukt",
+                    save_first=False)  # no workspace is open: nothing to save first
+        op.wait()  # part of the start-up flow, like dlg.exec(); a problem was shown by run_op
+        if op.error is not None:
             continue
+        result = op.result
         break
     aside = "".join(f"\n{p.name}" for p in result.kept_aside if p.suffix == ".db")
     info = service.describe(result.restored_from)

@@ -4,6 +4,7 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from ghnt_desktop.ui import operations
 from ghnt_desktop.storage import backup as store
 from ghnt_desktop.storage.workspace import DB_NAME, Workspace
 from tests.backup.helpers import corrupt_middle, digest, snapshot, without_audit
@@ -47,6 +48,7 @@ def test_backup_panel_make_verify_restore(qtbot, workspace):
     assert _problems(dlg) == []
     assert panel.table.rowCount() == 0 and not panel.restore_button.isEnabled()
     panel.make_button.click()
+    assert operations.wait_idle(10_000)
     assert panel.table.rowCount() == 1 and "gecontroleerd" in panel.status.text()
     before = without_audit(snapshot(workspace))
     from ghnt_desktop.services import teams
@@ -55,6 +57,7 @@ def test_backup_panel_make_verify_restore(qtbot, workspace):
     panel.select_row(0)
     assert panel.restore_button.isEnabled()
     panel.verify_button.click()
+    assert operations.wait_idle(10_000)
     assert "in orde" in panel.status.text()
     assert panel.table.item(0, 4).text() == "In orde"
     restored = []
@@ -67,6 +70,7 @@ def test_backup_panel_make_verify_restore(qtbot, workspace):
 
     on_modals([(ConfirmRestoreDialog, confirm)])
     panel.restore_button.click()
+    assert operations.wait_idle(10_000)
     assert len(restored) == 1, panel.status.text()
     new_ws = restored[0]
     try:
@@ -84,9 +88,11 @@ def test_backup_panel_wrong_passphrase_shows_dutch_error(qtbot, workspace):
 
     panel = BackupPanel(workspace)
     qtbot.addWidget(panel)
-    panel.make_backup()
+    assert panel.make_backup().wait(10_000)
     seen = on_modals([(QMessageBox, lambda w: w.accept())])
-    assert panel.restore(panel.backups[0].path, "niet goed") is False
+    op = panel.restore(panel.backups[0].path, "niet goed")
+    assert op.wait(10_000) and op.error is not None
+    qtbot.waitUntil(lambda: bool(seen))
     assert "klopt niet" in seen[0] and "klopt niet" in panel.status.text()
     assert workspace.organisatie == "Testteam"  # still open and usable
 

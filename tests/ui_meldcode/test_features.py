@@ -365,6 +365,9 @@ def test_export_asks_confirmation_optional_password_and_save_as(driver, tmp_path
 
     with d.modal([confirm_export, save_as], kind=ExportDialog):
         click(getattr(d.view, knop))
+    from ghnt_desktop.ui import operations
+
+    assert operations.wait_idle(20_000)  # the PDF is written on the worker
     assert "vertrouwelijke gegevens" in seen["text"]
     assert target.read_bytes().startswith(b"%PDF")
     from pypdf import PdfReader

@@ -6,6 +6,7 @@ from datetime import date, timedelta
 import pytest
 from PySide6.QtCore import Qt
 
+from ghnt_desktop.ui import operations
 from ghnt_desktop.domain.plan import ActieStatus, PlanStatus
 from ghnt_desktop.services import plan as ps
 from tests.plan.helpers import maak_manager_werkruimte, maak_teams_met_scans
@@ -166,6 +167,7 @@ def test_preview_save_and_print(qtbot, ws, tmp_path):
     page = _page(qtbot, ws)
     assert page.plan.id == plan_id
     page.tabs.setCurrentWidget(page.preview)
+    assert operations.wait_idle(10_000)  # the PDF is built on the worker
     prev = page.preview
     assert prev.data is not None and prev.data.startswith(b"%PDF")
     assert prev.document.pageCount() >= 5 and prev.save_button.isEnabled() and prev.print_button.isEnabled()
@@ -194,6 +196,7 @@ def test_preview_save_and_print(qtbot, ws, tmp_path):
     _click(qtbot, page.save_plan_button)
     assert prev.stale
     page.tabs.setCurrentWidget(prev)
+    assert operations.wait_idle(10_000)
     assert not prev.stale
 
 

@@ -37,7 +37,7 @@ class DebouncedSaver(QObject):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(delay_ms)
-        self._timer.timeout.connect(self._run)
+        self._timer.timeout.connect(self._due)
 
     @property
     def pending(self) -> bool:
@@ -55,6 +55,14 @@ class DebouncedSaver(QObject):
 
     def cancel(self) -> None:
         self._timer.stop()
+
+    def _due(self) -> None:
+        """The quiet period is over. During background work the worker owns the database: save right after it.
+        (An explicit ``flush`` saves at once: the operation itself calls it before its worker starts.)"""
+        from ghnt_desktop.ui.operations import postpone_while_busy
+
+        if not postpone_while_busy(self._run):
+            self._run()
 
     def _run(self) -> None:
         self._save()

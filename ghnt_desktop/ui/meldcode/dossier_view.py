@@ -341,23 +341,31 @@ class DossierView(QWidget):
             self.record_saved(None)
 
     # -- export and inzage ---------------------------------------------------
-    def export(self, soort: str) -> None:
+    def export(self, soort: str):
         self.save_all()
         dlg = ExportDialog(soort, self)
         self.export_dialog = dlg
         if dlg.exec() != QDialog.DialogCode.Accepted:
             return
         try:
-            fn = reporting_function(soort)
+            fn = reporting_function(soort)  # imports the report on the main thread, not on the worker
             path = self.choose_path(soort)
-            if path is None:
-                return
-            path = fn(self.ws, self.dossier_id, path, wachtwoord=dlg.password()) or path
         except UserError as exc:
             self.show_error(exc)
-            return
-        self.status(f"Opgeslagen: {path}. Let op: dit bestand bevat vertrouwelijke gegevens.")
-        self.record_saved(None)
+            return None
+        if path is None:
+            return None
+        from ghnt_desktop.ui.operations import run_op
+
+        ws, dossier_id, wachtwoord = self.ws, self.dossier_id, dlg.password()
+
+        def saved(written) -> None:
+            self.status(f"Opgeslagen: {written or path}. Let op: dit bestand bevat vertrouwelijke gegevens.")
+            self.record_saved(None)
+
+        return run_op(self, dlg.windowTitle(), lambda: fn(ws, dossier_id, path, wachtwoord=wachtwoord), saved,
+                      on_error=self.show_error, progress_text="Bezig met het maken van het bestand…",
+                      error_title="Bestand niet gemaakt")
 
     def choose_path(self, soort: str):
         from pathlib import Path

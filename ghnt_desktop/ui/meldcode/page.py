@@ -172,7 +172,7 @@ class Overview(QWidget):
         self.search_timer = QTimer(self)
         self.search_timer.setSingleShot(True)
         self.search_timer.setInterval(SEARCH_DELAY_MS)
-        self.search_timer.timeout.connect(self.refresh_list)
+        self.search_timer.timeout.connect(self._search_due)
         self.search.textChanged.connect(lambda _t: self.search_timer.start())
         self.search.returnPressed.connect(self.refresh_list)
         for combo in (self.status_filter, self.stap_filter, self.gemeente_filter, self.vorm_filter):
@@ -191,6 +191,13 @@ class Overview(QWidget):
 
     def _count(self, filt) -> int:
         return svc.aantal(self.page.ws, filt)
+
+    def _search_due(self) -> None:
+        """The typed search, once typing paused; during background work it waits (the worker owns the database)."""
+        from ghnt_desktop.ui.operations import postpone_while_busy
+
+        if not postpone_while_busy(self.refresh_list):
+            self.refresh_list()
 
     def refresh_list(self) -> None:
         self.search_timer.stop()

@@ -71,8 +71,8 @@ class PreviewTab(QWidget):
         if self.stale:
             self.refresh()
 
-    def refresh(self) -> None:
-        """Build the PDF for the current plan and show it."""
+    def refresh(self):
+        """Build the PDF for the current plan on the worker and show it (returns the operation, if any)."""
         self.error.clear_error()
         self.document.close()
         self.data = None
@@ -81,14 +81,19 @@ class PreviewTab(QWidget):
             self.info.setText("")
             self.stale = False
             return
-        try:
-            from ghnt_desktop.reporting import plan_pdf  # reportlab only when printing
+        from ghnt_desktop.reporting import plan_pdf  # reportlab only when printing (imported here, not on the worker)
+        from ghnt_desktop.ui.operations import run_op
 
-            self.data = plan_pdf.pdf_bytes(self.ws, self.plan_id)
-        except Exception as exc:  # noqa: BLE001
+        def failed(exc: BaseException) -> None:
             self.error.show_error(exc)
             self.info.setText("")
-            return
+
+        ws, plan_id = self.ws, self.plan_id
+        return run_op(self, "Voorbeeld maken", lambda: plan_pdf.pdf_bytes(ws, plan_id), self._show, on_error=failed,
+                      progress_text="Bezig met het maken van de PDF…", error_title="Voorbeeld niet gemaakt")
+
+    def _show(self, data: bytes) -> None:
+        self.data = data
         if self._buffer is not None:
             self._buffer.close()
         self._buffer = QBuffer(self)
