@@ -53,9 +53,8 @@ def fatal_box(text: str) -> None:
 
 
 def error_label() -> QLabel:
-    """The inline error line of a form: red via the style sheet, wraps, named for screen readers."""
-    label = QLabel("")
-    label.setObjectName("foutmelding")
-    label.setWordWrap(True)
-    label.setAccessibleName("Foutmelding")
-    return label
+    """The inline error line of a form: red via the style sheet, wraps; its text is what a screen reader says,
+    and a new error is announced (see ui/a11y.py)."""
+    from ghnt_desktop.ui.a11y import MessageLabel
+
+    return MessageLabel("Foutmelding", error=True)

@@ -107,12 +107,13 @@ def html_escape(text: str) -> str:
 
 
 def wrap_label(text: str, *, name: str = "", rich: bool = False) -> QLabel:
+    """A wrapping text. ``name`` says what kind of text it is (description, not name: the name is the text)."""
     label = QLabel(text)
     label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     if name:
-        label.setAccessibleName(name)
+        label.setAccessibleDescription(name)
     return label
 
 

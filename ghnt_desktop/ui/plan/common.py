@@ -6,6 +6,7 @@ from datetime import date
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QLabel, QWidget
 
+from ghnt_desktop.ui.a11y import MessageLabel
 from ghnt_desktop.errors import UserError
 
 MAANDEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
@@ -74,14 +75,11 @@ class OptionalDate(QWidget):
         return from_qdate(self.edit.date()) if self.check.isChecked() else None
 
 
-class ErrorLabel(QLabel):
-    """Shows a Dutch error (with its details) inside a dialog or page, never a traceback."""
+class ErrorLabel(MessageLabel):
+    """Shows a Dutch error (with its details) inside a dialog or page, never a traceback; announced."""
 
     def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.setObjectName("foutmelding")
-        self.setWordWrap(True)
-        self.setAccessibleName("Foutmelding")
+        super().__init__("Foutmelding", error=True, parent=parent)
         self.hide()
 
     def show_error(self, exc: BaseException) -> None:
