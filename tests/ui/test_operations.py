@@ -544,3 +544,35 @@ def test_the_main_window_locks_only_after_the_work_is_done(qtbot, workspace):
     assert op.wait(5000)
     qtbot.waitUntil(lambda: win.is_locked)
     win.close()
+
+
+def test_the_window_stays_responsive_while_the_backup_panel_makes_a_backup(qtbot, workspace, monkeypatch):
+    """The real Beheer › Reservekopieën button: the backup runs on the worker, and it can only finish once the
+    main thread's event loop has turned several times (a timer there releases it), so a GUI-thread backup
+    would never finish."""
+    from ghnt_desktop.services import backup as service
+    from ghnt_desktop.ui.backup_dialogs import BackupPanel
+
+    panel = BackupPanel(workspace)
+    qtbot.addWidget(panel)
+    with qtbot.waitExposed(panel):
+        panel.show()
+    ticks, release = [], threading.Event()
+    real_make_backup = service.make_backup
+
+    def slow_make_backup(ws, *a, **kw):
+        assert not _main_thread()
+        if not release.wait(10):
+            raise RuntimeError("the main thread never turned")
+        return real_make_backup(ws, *a, **kw)
+
+    monkeypatch.setattr(service, "make_backup", slow_make_backup)
+    timer = QTimer()
+    timer.setInterval(10)
+    timer.timeout.connect(lambda: (ticks.append(1), len(ticks) >= 5 and release.set()))
+    timer.start()
+    op = panel.make_backup()
+    assert op.wait(WAIT_MS) and op.error is None
+    timer.stop()
+    assert len(ticks) >= 5 and "gecontroleerd" in panel.status.text()
+    assert [b.path for b in service.list_backups(workspace)] == [op.result.path]
