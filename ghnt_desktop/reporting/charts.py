@@ -3,7 +3,8 @@
 Drawn with plain shapes (not reportlab's chart widgets): a plan with ten teams has ten charts, and the
 widgets cost several times more to lay out. Every chart in a report also has an equivalent table next
 to it: colour is never the only carrier of information (each bar has its value as text, and the two
-series differ in lightness as well as colour).
+series differ in lightness as well as colour). In the tagged PDF a chart is a ``Figure``; its alternative
+text (:func:`thema_alt_tekst`) is made from the same rows as the chart.
 """
 from __future__ import annotations
 
@@ -90,3 +91,32 @@ def thema_staafdiagram(
         d.add(Rect(x2, y, 9, 7, fillColor=VORIG, strokeColor=None))
         d.add(String(x2 + 12, y + 1, label_vorig or "", fontName=font, fontSize=fs))
     return d
+
+
+def _pct(waarde: float | None) -> str:
+    return "geen score" if waarde is None else f"{int(round(waarde))}%"
+
+
+def thema_alt_tekst(
+    rijen: Sequence[tuple[str, int | None, int | None]],
+    *,
+    onderwerp: str,
+    label_nu: str = "Deze zelfscan",
+    label_vorig: str | None = None,
+) -> str:
+    """The text alternative of :func:`thema_staafdiagram` with the same ``rijen`` and labels (Dutch, B1):
+    what the chart shows, then every theme with its percentage(s), in the order of the bars."""
+
+    def klein(tekst: str) -> str:
+        return tekst[:1].lower() + tekst[1:]
+
+    delen = [f"Staafdiagram voor {' '.join(onderwerp.split())}: per thema het percentage standaarden waaraan "
+             "het team voldoet."]
+    if label_vorig is None:
+        delen.append(f"De cijfers zijn van {klein(label_nu)}.")
+        delen += [f"{' '.join(naam.split())}: {_pct(nu)}." for naam, nu, _ in rijen]
+    else:
+        delen.append(f"Per thema eerst {klein(label_nu)}, dan {klein(label_vorig)}.")
+        delen += [f"{' '.join(naam.split())}: {_pct(nu)} en {_pct(vorig)}." for naam, nu, vorig in rijen]
+    delen.append("De tabel onder de grafiek geeft dezelfde cijfers.")
+    return " ".join(delen)

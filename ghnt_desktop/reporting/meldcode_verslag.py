@@ -6,7 +6,10 @@
 * **Concept melding**, ordered like a Veilig Thuis meldformulier (meldcode.md §3.4), to read through
   with the client ("eigen tekst leidend"); a diagonal "CONCEPT" on every page.
 
-Both say on every page that they hold confidential personal data. Entry points:
+Both say on every page that they hold confidential personal data, and again at the top of the text:
+the header is an artifact in the tagged PDF, which a screen reader skips. Both PDFs are tagged
+(``reporting.pdf_tags``): headings by style name, tables as ``TaggedTable`` with their header row.
+Entry points:
 
 * :func:`maak_pdf` (bytes, for preview/printing; audits the given action),
 * :func:`exporteer` (writes a file; audits ``dossier_exporteren``),
@@ -24,6 +27,9 @@ from ghnt_desktop.services.export import VerslagGegevens
 from ghnt_desktop.services.workspace import Workspace
 
 HEADER = "VERTROUWELIJK – bevat bijzondere persoonsgegevens (meldcode). Niet doorsturen en niet laten liggen."
+# The same notice in the text itself (header and footer are artifacts: screen readers skip them).
+VERTROUWELIJK = ("<b>Vertrouwelijk.</b> Dit document bevat bijzondere persoonsgegevens (meldcode). "
+                 "Niet doorsturen en niet laten liggen.")
 MAX_TIJDLIJN_TEKST = 400
 
 AFWEGING_VRAGEN = {
@@ -62,13 +68,18 @@ class _Doc:
         self.items.append(Spacer(1, hoogte))
 
     def tabel(self, kolommen: list[str], rijen: list[list[str]], breedtes: list[float] | None = None) -> None:
+        """A table with a header row (column headers, repeated on every page)."""
         from reportlab.lib import colors
-        from reportlab.platypus import Paragraph, Table, TableStyle
+        from reportlab.platypus import Paragraph, TableStyle
+
+        from ghnt_desktop.reporting.pdf_base import FONT
+        from ghnt_desktop.reporting.pdf_tags import TaggedTable
 
         data = [[Paragraph(tekst(k), self.s["celkop"]) for k in kolommen]]
         data += [[Paragraph(tekst(c, "–"), self.s["cel"]) for c in rij] for rij in rijen]
-        t = Table(data, colWidths=breedtes, repeatRows=1, hAlign="LEFT")
+        t = TaggedTable(data, colWidths=breedtes, repeatRows=1, hAlign="LEFT", header_rows=1)
         t.setStyle(TableStyle([
+            ("FONTNAME", (0, 0), (-1, -1), FONT),
             ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e4eaf1")),
             ("GRID", (0, 0), (-1, -1), 0.3, colors.HexColor("#b0b8c0")),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -112,6 +123,8 @@ def _kop_tekst(g: VerslagGegevens, titel: str, doc: _Doc) -> None:
     doc.p(tekst(titel), "titel")
     doc.p(f"Dossier {d.id} · cliëntreferentie <b>{tekst(d.client_referentie)}</b> · {tekst(g.gemeente_naam)}",
           "ondertitel")
+    doc.p(VERTROUWELIJK, "klein")
+    doc.ruimte(4)
     if g.oefen:
         doc.p("Dit is een oefendossier uit de oefenwerkruimte. Alle personen en gebeurtenissen zijn verzonnen.",
               "waarschuwing")

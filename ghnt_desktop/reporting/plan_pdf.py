@@ -15,6 +15,11 @@ profile is printed in a group of its own with its stored code and a note. Then v
 with every zelfscan answer and one with actions in detail (all progress notes). Fonts, "pagina X van Y",
 the CONCEPT watermark and Dutch dates come from ``reporting.pdf_base``.
 
+The PDF is tagged (``reporting.pdf_tags``): headings by style name (titel and h1 -> H1, h2 -> H2,
+h3 -> H3), every table a ``TaggedTable`` (a header row, and where the first column names the row, row
+headers too; the cover and the annex of actions are key/value tables with row headers only) and every
+chart a ``Figure`` whose alternative text is made from the same figures as the chart and its table.
+
 Only aggregated and policy data reach this module (see ``PlanRapport``): never case content.
 Table cells without markup are plain strings wrapped here (``_breek``): much cheaper than Paragraphs.
 """
@@ -90,7 +95,8 @@ class _Opmaak:
         f, fb, fi = base.FONT, base.FONT_BOLD, base.FONT_OBLIQUE
         self.font, self.vet = f, fb
         self.colors = colors
-        self.normaal = ParagraphStyle("normaal", fontName=f, fontSize=10, leading=14, spaceAfter=6)
+        self.normaal = ParagraphStyle("normaal", fontName=f, bulletFontName=f, fontSize=10, leading=14,
+                                      spaceAfter=6)
         self.klein = ParagraphStyle("klein", parent=self.normaal, fontSize=8, leading=10.5, spaceAfter=3)
         self.cel = ParagraphStyle("cel", fontName=f, fontSize=7.5, leading=9.2, splitLongWords=1)
         self.cel_vet = ParagraphStyle("celvet", parent=self.cel, fontName=fb)
@@ -105,7 +111,8 @@ class _Opmaak:
                                     textColor=colors.HexColor("#1c4fa0"))
         self.ondertitel = ParagraphStyle("ondertitel", fontName=f, fontSize=13, leading=18, spaceAfter=24)
         self.cursief = ParagraphStyle("cursief", parent=self.normaal, fontName=fi)
-        self.lijst = ParagraphStyle("lijst", parent=self.normaal, leftIndent=14, bulletIndent=3, spaceAfter=3)
+        self.lijst = ParagraphStyle("lijst", parent=self.normaal, leftIndent=14, bulletIndent=3, spaceAfter=3,
+                                    bulletFontName=f)
         self.rood = colors.HexColor("#b00020")
         self.kop_kleur = colors.HexColor("#1c4fa0")
         self.zebra = colors.HexColor("#eef2f8")
@@ -190,12 +197,14 @@ class _Bouwer:
         """The action's number as the region writes it ("2A"); the plain number without a profile."""
         return self.r.actienummers.get(a.id, str(a.nummer))
 
-    def tabel(self, rijen, breedtes, *, kop: bool = True, extra=(), herhaal: bool = True):
-        from reportlab.platypus import Table
+    def tabel(self, rijen, breedtes, *, kop: bool = True, extra=(), herhaal: bool = True, rijkop: bool = False):
+        """A tagged table. ``kop``: the first row holds the column headers (repeated on every page when
+        ``herhaal``); ``rijkop``: the first column names the row (row headers)."""
+        from ghnt_desktop.reporting.pdf_tags import TaggedTable
 
-        t = Table(rijen, colWidths=breedtes, repeatRows=1 if (kop and herhaal) else 0, splitByRow=1,
-                  style=self.o.tabelstijl(kop=kop, extra=extra), hAlign="LEFT")
-        return t
+        return TaggedTable(rijen, colWidths=breedtes, repeatRows=1 if (kop and herhaal) else 0, splitByRow=1,
+                           style=self.o.tabelstijl(kop=kop, extra=extra), hAlign="LEFT",
+                           header_rows=1 if kop else 0, header_cols=1 if rijkop else 0)
 
     def cel(self, tekst: str, stijl=None):
         return _paragraph_class()(_e(tekst), stijl or self.o.cel)
@@ -236,7 +245,7 @@ class _Bouwer:
             ("Datum", self.datum(r.gemaakt_op)),
         ]
         rijen = [[self.p(f"<b>{_e(k)}</b>", self.o.normaal), self.p(_e(v), self.o.normaal)] for k, v in feiten]
-        self.story.append(self.tabel(rijen, [4.2 * self.cm, self.breedte - 4.2 * self.cm], kop=False,
+        self.story.append(self.tabel(rijen, [4.2 * self.cm, self.breedte - 4.2 * self.cm], kop=False, rijkop=True,
                                      extra=[("GRID", (0, 0), (-1, -1), 0.4, self.o.colors.HexColor("#c9d1de")),
                                             ("TOPPADDING", (0, 0), (-1, -1), 4)]))
         self.story.append(Spacer(1, 1.2 * self.cm))
@@ -315,7 +324,8 @@ class _Bouwer:
     def teamresultaten(self) -> None:
         from reportlab.platypus import KeepTogether, Spacer
 
-        from ghnt_desktop.reporting.charts import thema_staafdiagram
+        from ghnt_desktop.reporting.charts import thema_alt_tekst, thema_staafdiagram
+        from ghnt_desktop.reporting.pdf_tags import tag
 
         self.subkop("Uitkomsten van de zelfscan per team")
         self.story.append(self.p(
@@ -332,10 +342,12 @@ class _Bouwer:
             else:
                 info += " Er is geen eerdere vastgestelde zelfscan om mee te vergelijken."
             vorig_label = f"Vorige zelfscan ({self.datum(t.vorige_peildatum)})" if t.vorige_peildatum else None
-            grafiek = thema_staafdiagram(
-                [(s.naam, s.percentage, s.vorige_percentage) for s in t.themas], breedte=self.breedte,
-                font=self.o.font, label_nu=f"Deze zelfscan ({self.datum(t.peildatum)})",
-                label_vorig=vorig_label)
+            staven = [(s.naam, s.percentage, s.vorige_percentage) for s in t.themas]
+            nu_label = f"Deze zelfscan ({self.datum(t.peildatum)})"
+            grafiek = thema_staafdiagram(staven, breedte=self.breedte, font=self.o.font, label_nu=nu_label,
+                                         label_vorig=vorig_label)
+            tag(grafiek, "Figure", alt=thema_alt_tekst(staven, onderwerp=t.team_naam, label_nu=nu_label,
+                                                       label_vorig=vorig_label))
             rijen = [["Thema", "Voldoet", "Percentage nu", "Vorige keer", "Verschil"]]
             for s in t.themas:
                 rijen.append([self.kort(s.naam, 45), f"{s.voldoet} van {s.noemer}" if s.noemer else "–",
@@ -344,7 +356,7 @@ class _Bouwer:
             rijen.append(["Totaal", "", _toon_pct(t.totaal), _toon_pct(t.vorige_totaal),
                           _verschil(t.totaal, t.vorige_totaal)])
             b = self.breedte
-            tabel = self.tabel(rijen, [b * 0.40, b * 0.15, b * 0.15, b * 0.15, b * 0.15],
+            tabel = self.tabel(rijen, [b * 0.40, b * 0.15, b * 0.15, b * 0.15, b * 0.15], rijkop=True,
                                extra=[("FONTNAME", (0, -1), (-1, -1), self.o.vet)])
             blok = [kop, self.p(_e(info), self.o.klein), grafiek, Spacer(1, 4), tabel]
             if t.veranderingen:
@@ -399,18 +411,19 @@ class _Bouwer:
         feiten = [("Aantal dossiers", o.totaal),
                   ("Mediaan aantal dagen van stap 1 tot het besluit", o.mediaan_dagen_tot_besluit)]
         b = self.breedte
-        self.story.append(self.tabel([["Cijfer", "Waarde"]] + [[k, v] for k, v in feiten], [b * 0.6, b * 0.25]))
+        self.story.append(self.tabel([["Cijfer", "Waarde"]] + [[k, v] for k, v in feiten], [b * 0.6, b * 0.25],
+                                     rijkop=True))
         from reportlab.platypus import Spacer
 
         from ghnt_desktop.services.plan import vorm_label
 
         self.story.append(Spacer(1, 6))
         rijen = [["Vorm van geweld", "Dossiers"]] + [[self.kort(vorm_label(v), 80), n] for v, n in o.per_vorm]
-        self.story.append(self.tabel(rijen, [b * 0.6, b * 0.25]))
+        self.story.append(self.tabel(rijen, [b * 0.6, b * 0.25], rijkop=True))
         self.story.append(self.p("Een dossier kan over meer dan één vorm van geweld gaan.", self.o.klein))
         rijen = [["Uitkomst", "Dossiers"]] + [[self.kort(dl.UITKOMST_LABELS.get(u, u), 80), n]
                                               for u, n in o.per_uitkomst]
-        self.story.append(self.tabel(rijen, [b * 0.6, b * 0.25]))
+        self.story.append(self.tabel(rijen, [b * 0.6, b * 0.25], rijkop=True))
 
     def actietabel(self) -> None:
         r = self.r
@@ -505,7 +518,7 @@ class _Bouwer:
                               self.kort(v.vastgesteld_door, 45)])
             b = self.breedte
             self.story.append(self.p("Versies van dit plan", self.o.h3))
-            self.story.append(self.tabel(rijen, [b * 0.12, b * 0.2, b * 0.25, b * 0.43]))
+            self.story.append(self.tabel(rijen, [b * 0.12, b * 0.2, b * 0.25, b * 0.43], rijkop=True))
         self.story.append(self.p(_e(f"Gemaakt met GHNT Desktop op {self.datum(r.gemaakt_op)}."), self.o.klein))
 
     def regiovisie_bron(self) -> None:
@@ -540,7 +553,7 @@ class _Bouwer:
             rijen = [[self.cel(k, self.o.cel_vet), self.cel(v)] for k, v in velden if v]
             for n in a.voortgang:
                 rijen.append([self.cel(f"Voortgang {self.datum(n.datum)}", self.o.cel_vet), self.cel(n.notitie)])
-            self.story.append(self.tabel(rijen, [b * 0.22, b * 0.78], kop=False))
+            self.story.append(self.tabel(rijen, [b * 0.22, b * 0.78], kop=False, rijkop=True))
             self.story.append(Spacer(1, 4))
 
     def antwoorden(self) -> None:
@@ -573,7 +586,7 @@ class _Bouwer:
             for sid in volgorde:
                 titel = r.standaard_titels.get(sid, "")
                 rijen.append([self.kort(f"{sid} {titel}", 70)] + [per_team[i].get(sid) or "–" for i in deel])
-            self.story.append(self.tabel(rijen, [b * 0.58] + [kol] * len(deel)))
+            self.story.append(self.tabel(rijen, [b * 0.58] + [kol] * len(deel), rijkop=True))
 
     def bouw(self) -> list:
         self.voorblad()
