@@ -6,6 +6,7 @@ from datetime import date, timedelta
 import pytest
 from PySide6.QtCore import Qt
 
+from ghnt_desktop.domain.datum import formatteer
 from ghnt_desktop.ui import operations
 from ghnt_desktop.domain.plan import ActieStatus, PlanStatus
 from ghnt_desktop.services import plan as ps
@@ -59,7 +60,7 @@ def test_make_plan_add_and_edit_actions_then_vaststellen(qtbot, ws, type_text):
     assert dlg.scan_list.count() == 4
     checked = [dlg.scan_list.item(i) for i in range(dlg.scan_list.count())
                if dlg.scan_list.item(i).checkState() == Qt.CheckState.Checked]
-    assert len(checked) == 2 and all("1-3-2026" in i.text() for i in checked)
+    assert len(checked) == 2 and all("01-03-2026" in i.text() for i in checked)
     dlg.jaar_spin.setValue(2026)
     _click(qtbot, dlg.datalab_check)
     _click(qtbot, dlg.create_button)
@@ -82,8 +83,7 @@ def test_make_plan_add_and_edit_actions_then_vaststellen(qtbot, ws, type_text):
     dlg.omschrijving_edit.clear()
     type_text(dlg.omschrijving_edit, "Ĳverig trainen met de meldcode")
     qtbot.keyClicks(dlg.eigenaar_edit, "Teamleider Oost")
-    _click(qtbot, dlg.deadline_edit.check)
-    dlg.deadline_edit.edit.setDate(dlg.deadline_edit.edit.date().addDays(-10))  # already overdue
+    qtbot.keyClicks(dlg.deadline_edit.edit, formatteer(date.today() - timedelta(days=10)))  # already overdue
     type_text(dlg.notitie_edit, "Trainer gevonden; eerste datum gepland.")
     _click(qtbot, dlg.notitie_button)
     assert dlg.notities_list.count() == 1

@@ -10,41 +10,74 @@ from __future__ import annotations
 import html
 from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QFont
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QHeaderView,
-                               QLabel, QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton,
-                               QSplitter, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit,
+                               QListWidgetItem, QPlainTextEdit, QPushButton, QScrollArea, QSplitter, QStyle, QTabWidget,
+                               QTextBrowser, QVBoxLayout, QWidget)
 
+from ghnt_desktop.domain.datum import Grenzen
 from ghnt_desktop.domain.plan import ACTIESTATUS_LABELS, ActieStatus, PlanStatus, is_te_laat
 from ghnt_desktop.domain.roles import Actie, mag
-from ghnt_desktop.ui.plan.common import (ErrorLabel, OptionalDate, date_edit, datum_kort, datum_lang, from_qdate,
-                                         service, to_qdate)
-from ghnt_desktop.ui.plan.dialogs import ActieDialog, NieuwPlanDialog, VaststellenDialog, checked_ids, fill_scan_list
+from ghnt_desktop.ui.datum_veld import DatumVeld
+from ghnt_desktop.ui.plan.common import (ErrorLabel, FitTable, FlowLayout, StatusLine, compact_date, datum,
+                                         eerste_ongeldige, herbereken, item, service)
+from ghnt_desktop.ui.a11y import MessageLabel
+from ghnt_desktop.ui.plan.dialogs import (ActieDialog, NieuwPlanDialog, VaststellenDialog, checked_ids,
+                                          fill_scan_list, wrapping_list)
 
 ROOD = QColor("#b00020")
 DOELGROEP_LABELS = {"gemeente": "Gemeente", "lokaal_team": "Lokaal team"}
 PRIO_LABELS = {"hoog": "Hoog", "midden": "Midden", "laag": "Laag", None: "Geen"}
+EINDE_VOOR_BEGIN = "Het einde van de periode ligt vóór het begin. Kies een latere datum."
+
+# Mnemonics (Alt+letter) of this page. The main window's header and menu bar use A (Acuut onveilig?),
+# B (Bestand), H (Hulp), V (Vergrendelen) and W (Weergave; L if it is called "Beeld"), so this page never does;
+# every letter is used once among
+# what is on screen together: the header and tab titles (G R N O Z P C K D) plus the controls of one tab.
+# Tabs: Overzicht, Zelfscans, Verbeterpunten, Acties, Teksten, Voorbeeld (with saving as PDF and printing).
 
 
-def _item(text: str, data=None) -> QTableWidgetItem:
-    item = QTableWidgetItem(text)
-    item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
-    if data is not None:
-        item.setData(Qt.ItemDataRole.UserRole, data)
-    return item
+def _scrolling(inner: QWidget, naam: str) -> QScrollArea:
+    """A tab's content that scrolls when the window is small or the text large (nothing is cut off)."""
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the fields inside take focus; the area scrolls to them
+    scroll.setAccessibleName(naam)
+    scroll.setWidget(inner)
+    return scroll
 
 
-def _table(headers: list[str], naam: str) -> QTableWidget:
-    t = QTableWidget(0, len(headers))
-    t.setHorizontalHeaderLabels(headers)
-    t.setAccessibleName(naam)
-    t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    t.setWordWrap(True)
-    t.verticalHeader().setVisible(False)
-    return t
+def _details_view(naam: str) -> QTextBrowser:
+    """A read-only pane with everything about the chosen row: long texts in full, whatever the table shows."""
+    view = QTextBrowser()
+    view.setAccessibleName(naam)
+    view.setTabChangesFocus(True)
+    view.setOpenLinks(False)
+    return view
+
+
+def _details_html(titel: str, rijen: list[tuple[str, str]], lijst: tuple[str, list[str]] | None = None) -> str:
+    e = html.escape
+    delen = [f"<p style='margin:0 0 6px 0'>{titel}</p>"]
+    delen += [f"<b>{e(k)}:</b> {e(v).replace(chr(10), '<br>')}<br>" for k, v in rijen if v]
+    if lijst and lijst[1]:
+        delen.append(f"<p style='margin:6px 0 0 0'><b>{e(lijst[0])}:</b></p><ul style='margin-top:0'>"
+                     + "".join(f"<li>{e(x)}</li>" for x in lijst[1]) + "</ul>")
+    return "".join(delen)
+
+
+def _labelled(text: str, field: QWidget) -> QWidget:
+    """A label and its field that stay together on one line."""
+    box = QWidget()
+    row = QHBoxLayout(box)
+    row.setContentsMargins(0, 0, 0, 0)
+    label = QLabel(text)
+    label.setBuddy(field)
+    row.addWidget(label)
+    row.addWidget(field)
+    return box
 
 
 class PlanPage(QWidget):
@@ -70,47 +103,43 @@ class PlanPage(QWidget):
         self.may_adopt = mag(ws.session.rollen, Actie.PLAN_VASTSTELLEN)
 
         lay = QVBoxLayout(self)
-        kop = QHBoxLayout()
+        kop = FlowLayout()  # one line on a wide screen, more lines at large text
         titel = QLabel("<h2>Plan van aanpak</h2>")
         kop.addWidget(titel)
-        kop.addStretch(1)
-        kop.addWidget(QLabel("&Gemeente:"))
         self.gemeente_combo = QComboBox()
         self.gemeente_combo.setAccessibleName("Gemeente")
         for code, naam in ws.gemeenten():
             self.gemeente_combo.addItem(f"{naam} ({code})", code)
-        kop.itemAt(kop.count() - 1).widget().setBuddy(self.gemeente_combo)
-        kop.addWidget(self.gemeente_combo)
-        kop.addWidget(QLabel("&Versie:"))
+        kop.addWidget(_labelled("&Gemeente:", self.gemeente_combo))
         self.plan_combo = QComboBox()
         self.plan_combo.setAccessibleName("Plan en versie")
-        self.plan_combo.setMinimumWidth(260)
-        kop.itemAt(kop.count() - 1).widget().setBuddy(self.plan_combo)
-        kop.addWidget(self.plan_combo)
+        self.plan_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        kop.addWidget(_labelled("Ve&rsie:", self.plan_combo))
         self.new_plan_button = QPushButton("&Nieuw plan…")
         self.new_plan_button.setEnabled(self.may_change)
         self.new_plan_button.clicked.connect(self.open_new_plan)
         kop.addWidget(self.new_plan_button)
         lay.addLayout(kop)
 
-        self.status_label = QLabel("")
-        self.status_label.setWordWrap(True)
-        self.status_label.setAccessibleName("Status van het plan")
+        self.status_label = MessageLabel("Status van het plan")
         lay.addWidget(self.status_label)
         self.error = ErrorLabel()
         lay.addWidget(self.error)
+        self.melding = StatusLine()
+        lay.addWidget(self.melding)
 
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Onderdelen van het plan")
         self.tabs.addTab(self._make_overview(), "&Overzicht")
         self.tabs.addTab(self._make_scans(), "&Zelfscans")
-        self.tabs.addTab(self._make_points(), "Ver&beterpunten")
+        self.tabs.addTab(self._make_points(), "Verbeter&punten")
         self.tabs.addTab(self._make_actions(), "A&cties")
-        self.tabs.addTab(self._make_sections(), "&Teksten")
+        self.tabs.addTab(self._make_sections(), "Te&ksten")
         from ghnt_desktop.ui.plan.preview import PreviewTab
 
         self.preview = PreviewTab(ws)
-        self.tabs.addTab(self.preview, "Voor&beeld en afdrukken")
+        self.tabs.addTab(self.preview, "Voorbeel&d")
+        self.tabs.setTabToolTip(self.tabs.count() - 1, "Voorbeeld van het plan, opslaan als PDF en afdrukken")
         self.tabs.currentChanged.connect(self._tab_changed)
         lay.addWidget(self.tabs, 1)
 
@@ -124,33 +153,35 @@ class PlanPage(QWidget):
         w = QWidget()
         lay = QVBoxLayout(w)
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.titel_edit = QLineEdit()
         self.titel_edit.setAccessibleName("Titel van het plan")
-        form.addRow("T&itel:", self.titel_edit)
-        periode_w = QWidget()
-        periode = QHBoxLayout(periode_w)
-        periode.setContentsMargins(0, 0, 0, 0)
-        self.van_edit = date_edit(naam="Begin van de periode")
-        self.tot_edit = date_edit(naam="Einde van de periode")
-        periode.addWidget(self.van_edit)
-        periode.addWidget(QLabel("tot en met"))
-        periode.addWidget(self.tot_edit)
-        periode.addStretch(1)
-        form.addRow("&Periode:", periode_w)
-        form.labelForField(periode_w).setBuddy(self.van_edit)
-        self.volgende_edit = OptionalDate("Datum")
-        form.addRow("Volgende &zelfscan:", self.volgende_edit)
-        self.datalab_check = QCheckBox("Cijfers van de meldcode in het plan (datalab; kleine aantallen als <5)")
-        self.datalab_check.setAccessibleName("Datalab-cijfers in het plan")
-        self.datalab_check.setEnabled(mag(self.ws.session.rollen, Actie.CIJFERS_INZIEN))
-        form.addRow("", self.datalab_check)
+        form.addRow("&Titel:", self.titel_edit)
+        self.van_edit = compact_date(DatumVeld("Begin van de periode", verplicht=True))
+        form.addRow("B&egin van de periode:", self.van_edit)
+        self.tot_edit = compact_date(DatumVeld("Einde van de periode", verplicht=True))
+        form.addRow("E&inde van de periode:", self.tot_edit)
+        self.van_edit.changed.connect(self._periode_grenzen)
+        self.volgende_edit = compact_date(DatumVeld("Volgende zelfscan"))
+        form.addRow("Volgende zel&fscan:", self.volgende_edit)
         lay.addLayout(form)
+        self.datalab_check = QCheckBox("Cijfers van de &meldcode in het plan")
+        self.datalab_check.setAccessibleDescription("Uit het datalab. Kleine aantallen staan er als <5.")
+        self.datalab_check.setEnabled(mag(self.ws.session.rollen, Actie.CIJFERS_INZIEN))
+        lay.addWidget(self.datalab_check)
+        datalab_uitleg = QLabel("Uit het datalab. Kleine aantallen staan er als <5.")
+        datalab_uitleg.setTextFormat(Qt.TextFormat.PlainText)
+        datalab_uitleg.setWordWrap(True)
+        stijl = self.datalab_check.style()
+        datalab_uitleg.setIndent(stijl.pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth)
+                                 + stijl.pixelMetric(QStyle.PixelMetric.PM_CheckBoxLabelSpacing))  # under its text
+        lay.addWidget(datalab_uitleg)
         knoppen = QHBoxLayout()
-        self.save_plan_button = QPushButton("Gegevens op&slaan")
+        self.save_plan_button = QPushButton("Wi&jzigingen opslaan")
         self.save_plan_button.clicked.connect(self.save_plan_details)
-        self.vaststellen_button = QPushButton("&Vaststellen…")
+        self.vaststellen_button = QPushButton("Vast&stellen…")
         self.vaststellen_button.clicked.connect(self.open_vaststellen)
-        self.nieuwe_versie_button = QPushButton("Nieuwe versie &maken")
+        self.nieuwe_versie_button = QPushButton("Nie&uwe versie maken")
         self.nieuwe_versie_button.clicked.connect(self.make_new_version)
         for b in (self.save_plan_button, self.vaststellen_button, self.nieuwe_versie_button):
             knoppen.addWidget(b)
@@ -158,16 +189,17 @@ class PlanPage(QWidget):
         lay.addLayout(knoppen)
         self.counts_label = QLabel("")
         self.counts_label.setWordWrap(True)
-        self.counts_label.setAccessibleName("Aantal acties per status")
+        self.counts_label.setAccessibleDescription("Aantal acties per status")
         lay.addWidget(self.counts_label)
         self.te_laat_label = QLabel("")
-        self.te_laat_label.setAccessibleName("Acties die te laat zijn")
+        self.te_laat_label.setWordWrap(True)
+        self.te_laat_label.setAccessibleDescription("Acties die te laat zijn")
         lay.addWidget(self.te_laat_label)
-        self.te_laat_list = QListWidget()
-        self.te_laat_list.setAccessibleName("Lijst van acties die te laat zijn")
+        self.te_laat_list = wrapping_list("Lijst van acties die te laat zijn")
+        self.te_laat_list.setMinimumHeight(self.te_laat_list.fontMetrics().lineSpacing() * 4)
         self.te_laat_list.itemActivated.connect(self._open_late_action)
         lay.addWidget(self.te_laat_list, 1)
-        return w
+        return _scrolling(w, "Overzicht van het plan")
 
     def _make_scans(self) -> QWidget:
         w = QWidget()
@@ -176,8 +208,7 @@ class PlanPage(QWidget):
                         "laatste vastgestelde zelfscan van elk team dat voor deze gemeente werkt.")
         uitleg.setWordWrap(True)
         lay.addWidget(uitleg)
-        self.scan_list = QListWidget()
-        self.scan_list.setAccessibleName("Zelfscans voor het plan")
+        self.scan_list = wrapping_list("Zelfscans voor het plan")
         lay.addWidget(self.scan_list, 1)
         rij = QHBoxLayout()
         self.scans_save_button = QPushButton("Keuze op&slaan")
@@ -190,17 +221,25 @@ class PlanPage(QWidget):
     def _make_points(self) -> QWidget:
         w = QWidget()
         lay = QVBoxLayout(w)
-        uitleg = QLabel("De verbeterpunten uit de zelfscans, de belangrijkste bovenaan. De volgorde: eerst de "
-                        "hoogste prioriteit die een team gaf, dan het aantal teams dat het punt noemt, dan punten "
-                        "voor de gemeente. Kies een punt en klik op 'Maak actie'.")
+        uitleg = QLabel("De verbeterpunten uit de zelfscans, de belangrijkste bovenaan. Kies een punt en klik op "
+                        "'Maak actie'.")
+        uitleg.setToolTip("De volgorde: eerst de hoogste prioriteit die een team gaf, dan het aantal teams dat het "
+                          "punt noemt, dan punten voor de gemeente. Bij elk punt staat waarom het op die plek staat.")
         uitleg.setWordWrap(True)
         lay.addWidget(uitleg)
-        self.vp_table = _table(["Nr", "Standaard", "Thema", "Voor", "Prioriteit", "Teams", "Acties",
-                                "Waarom op deze plek"], "Verbeterpunten, belangrijkste eerst")
-        self.vp_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.vp_table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.setChildrenCollapsible(False)
+        self.vp_table = FitTable([("Nr", 0), ("Standaard", 4), ("Thema", 1.5), ("Voor", 0), ("Prioriteit", 0),
+                                  ("Teams", 1.5), ("Acties", 0), ("Waarom op deze plek", 4)],
+                                 "Verbeterpunten, belangrijkste eerst", optioneel=(7, 5, 2, 3, 6))
         self.vp_table.itemActivated.connect(lambda _item: self.make_action_from_point())
-        lay.addWidget(self.vp_table, 1)
+        self.vp_table.currentCellChanged.connect(lambda *_a: self._show_point_details())
+        split.addWidget(self.vp_table)
+        self.vp_details = _details_view("Alles over het gekozen verbeterpunt")
+        split.addWidget(self.vp_details)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 1)
+        lay.addWidget(split, 1)
         rij = QHBoxLayout()
         self.maak_actie_button = QPushButton("&Maak actie")
         self.maak_actie_button.clicked.connect(self.make_action_from_point)
@@ -212,19 +251,24 @@ class PlanPage(QWidget):
     def _make_actions(self) -> QWidget:
         w = QWidget()
         lay = QVBoxLayout(w)
-        self.acties_table = _table(["Nr", "Actie", "Standaarden", "Trekker", "Deadline", "Status", "Actielijn"],
-                                   "Acties")
-        hh = self.acties_table.horizontalHeader()
-        hh.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        hh.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.setChildrenCollapsible(False)
+        self.acties_table = FitTable([("Nr", 0), ("Actie", 5), ("Standaarden", 1), ("Trekker", 2), ("Deadline", 0),
+                                      ("Status", 1), ("Actielijn", 1.5)], "Acties", optioneel=(6, 2, 5))
         self.acties_table.itemActivated.connect(lambda _item: self.edit_action())
-        lay.addWidget(self.acties_table, 1)
+        self.acties_table.currentCellChanged.connect(lambda *_a: self._show_action_details())
+        split.addWidget(self.acties_table)
+        self.actie_details = _details_view("Alles over de gekozen actie")
+        split.addWidget(self.actie_details)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 1)
+        lay.addWidget(split, 1)
         rij = QHBoxLayout()
         self.add_action_button = QPushButton("Actie &toevoegen…")
         self.add_action_button.clicked.connect(lambda: self.open_action_dialog())
-        self.edit_action_button = QPushButton("Actie &wijzigen…")
+        self.edit_action_button = QPushButton("Actie wi&jzigen…")
         self.edit_action_button.clicked.connect(self.edit_action)
-        self.delete_action_button = QPushButton("Actie ve&rwijderen")
+        self.delete_action_button = QPushButton("Actie v&erwijderen")
         self.delete_action_button.clicked.connect(self.delete_action)
         for b in (self.add_action_button, self.edit_action_button, self.delete_action_button):
             rij.addWidget(b)
@@ -240,8 +284,8 @@ class PlanPage(QWidget):
         uitleg.setWordWrap(True)
         lay.addWidget(uitleg)
         split = QSplitter(Qt.Orientation.Horizontal)
-        self.sectie_list = QListWidget()
-        self.sectie_list.setAccessibleName("Onderdelen van de tekst")
+        split.setChildrenCollapsible(False)
+        self.sectie_list = wrapping_list("Onderdelen van de tekst")
         self.sectie_list.currentRowChanged.connect(self._sectie_changed)
         split.addWidget(self.sectie_list)
         rechts = QWidget()
@@ -249,6 +293,7 @@ class PlanPage(QWidget):
         rlay.setContentsMargins(0, 0, 0, 0)
         self.sectie_edit = QPlainTextEdit()
         self.sectie_edit.setAccessibleName("Tekst van dit onderdeel")
+        self.sectie_edit.setTabChangesFocus(True)  # Tab moves on; the texts need no tab characters
         self.sectie_edit.textChanged.connect(self._sectie_text_changed)
         rlay.addWidget(self.sectie_edit, 1)
         knoppen = QHBoxLayout()
@@ -261,9 +306,22 @@ class PlanPage(QWidget):
         knoppen.addStretch(1)
         rlay.addLayout(knoppen)
         split.addWidget(rechts)
-        split.setStretchFactor(1, 1)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 3)
         lay.addWidget(split, 1)
         return w
+
+    def _periode_grenzen(self) -> None:
+        """The end of the period cannot lie before its begin (the reason is shown under the end)."""
+        van = self.van_edit.value()
+        self.tot_edit.grenzen = Grenzen(minimum=van, reden_min=EINDE_VOOR_BEGIN) if van is not None else Grenzen()
+        herbereken(self.tot_edit)
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange and self.acties:
+            # the bold of late actions follows the text size, once every widget has the new font
+            QTimer.singleShot(0, self._fill_actions)
 
     # ------------------------------------------------------------------ loading
     def _select_start_gemeente(self) -> None:
@@ -395,7 +453,7 @@ class PlanPage(QWidget):
             w.setEnabled(e)
         self.datalab_check.setEnabled(e and mag(self.ws.session.rollen, Actie.CIJFERS_INZIEN))
         self.sectie_edit.setReadOnly(not e)
-        self.edit_action_button.setText("Actie &wijzigen…" if e else "Actie &bekijken…")
+        self.edit_action_button.setText("Actie wi&jzigen…" if e else "Actie bek&ijken…")
         self.edit_action_button.setEnabled(self.plan is not None)
         vast = self.plan is not None and self.plan.status is PlanStatus.VASTGESTELD
         self.vaststellen_button.setVisible(not vast)
@@ -408,11 +466,11 @@ class PlanPage(QWidget):
         if p is None:
             return
         if p.status is PlanStatus.VASTGESTELD:
-            status = (f"<b>Vastgesteld</b> op {datum_lang(p.vastgesteld_op)} door {html.escape(p.vastgesteld_door)}. "
+            status = (f"<b>Vastgesteld</b> op {datum(p.vastgesteld_op)} door {html.escape(p.vastgesteld_door)}. "
                       "Deze versie kan niet meer veranderen. Wil je iets aanpassen? Klik op 'Nieuwe versie maken'.")
         else:
             status = "<b>Concept</b>. Je kunt alles nog aanpassen."
-        self.status_label.setText(f"<b>{html.escape(p.titel)}</b><br>Versie {p.versie} – {status}")
+        self.status_label.setText(f"<b>{html.escape(p.titel)}</b> – versie {p.versie} – {status}")
 
     def _fill_overview(self) -> None:
         p = self.plan
@@ -423,8 +481,8 @@ class PlanPage(QWidget):
             self.te_laat_list.clear()
             return
         self.titel_edit.setText(p.titel)
-        self.van_edit.setDate(to_qdate(p.periode_van))
-        self.tot_edit.setDate(to_qdate(p.periode_tot))
+        self.van_edit.set_value(p.periode_van)
+        self.tot_edit.set_value(p.periode_tot)
         self.volgende_edit.set_value(p.volgende_zelfscan)
         self.datalab_check.setChecked(p.datalab)
         from ghnt_desktop.domain.plan import overzicht
@@ -440,11 +498,11 @@ class PlanPage(QWidget):
             self.te_laat_label.setText("Er zijn geen acties te laat.")
         self.te_laat_list.clear()
         for a in o.te_laat:
-            item = QListWidgetItem(f"{self._nummer(a)}. {a.omschrijving.splitlines()[0] if a.omschrijving else ''} – "
-                                   f"deadline {datum_kort(a.deadline)} – {a.eigenaar or 'geen trekker'}")
-            item.setData(Qt.ItemDataRole.UserRole, a.id)
-            item.setForeground(QBrush(ROOD))
-            self.te_laat_list.addItem(item)
+            it = QListWidgetItem(f"{self._nummer(a)}. {a.omschrijving.splitlines()[0] if a.omschrijving else ''} – "
+                                 f"deadline {datum(a.deadline)} – {a.eigenaar or 'geen trekker'}")
+            it.setData(Qt.ItemDataRole.UserRole, a.id)
+            it.setForeground(QBrush(ROOD))
+            self.te_laat_list.addItem(it)
 
     def _fill_scans(self) -> None:
         if self.plan is None:
@@ -460,27 +518,38 @@ class PlanPage(QWidget):
                        DOELGROEP_LABELS.get(p.doelgroep, p.doelgroep), PRIO_LABELS.get(p.hoogste_prioriteit, ""),
                        ", ".join(p.teams), ", ".join(nummers) or "nog geen", p.reden]
             for c, v in enumerate(waarden):
-                self.vp_table.setItem(r, c, _item(v, p.standaard_id if c == 0 else None))
-        self.vp_table.resizeRowsToContents()
+                self.vp_table.setItem(r, c, item(v, p.standaard_id if c == 0 else None))
+        self.vp_table.fit_columns()
+        self._show_point_details()
 
     def _fill_actions(self) -> None:
         vandaag = date.today()
+        gekozen = self._selected_action_id()
         self.acties_table.setRowCount(len(self.acties))
-        bold = QFont()
+        bold = QFont(self.font())
         bold.setBold(True)
         for r, a in enumerate(self.acties):
             laat = is_te_laat(a, vandaag)
-            status = ACTIESTATUS_LABELS[a.status] + (" – te laat" if laat else "")
+            status = self._status_tekst(a, vandaag)
+            # a late deadline says so in words too (not by its colour alone, and also when Status is left out)
             waarden = [self._nummer(a), a.omschrijving, ", ".join(a.standaard_ids), a.eigenaar,
-                       datum_kort(a.deadline), status,
+                       datum(a.deadline) + ("\nte laat" if laat else ""), status,
                        self.profiel.label(a.actielijn) if self.profiel is not None else (a.actielijn or "")]
             for c, v in enumerate(waarden):
-                item = _item(v, a.id if c == 0 else None)
+                it = item(v, a.id if c == 0 else None)
                 if laat and c in (4, 5):
-                    item.setForeground(QBrush(ROOD))
-                    item.setFont(bold)
-                self.acties_table.setItem(r, c, item)
-        self.acties_table.resizeRowsToContents()
+                    it.setForeground(QBrush(ROOD))
+                    it.setFont(bold)
+                self.acties_table.setItem(r, c, it)
+        self.acties_table.fit_columns()
+        rij = next((r for r, a in enumerate(self.acties) if a.id == gekozen), None)
+        if rij is not None:
+            self.acties_table.selectRow(rij)
+        self._show_action_details()
+
+    @staticmethod
+    def _status_tekst(a, vandaag: date | None = None) -> str:
+        return ACTIESTATUS_LABELS[a.status] + (" – te laat" if is_te_laat(a, vandaag or date.today()) else "")
 
     def _fill_sections(self) -> None:
         huidige = self._sectie_code
@@ -513,15 +582,23 @@ class PlanPage(QWidget):
         if self.plan is None:
             return False
         self.error.clear_error()
+        self.melding.clear_message()
+        fout = eerste_ongeldige(self.van_edit, self.tot_edit, self.volgende_edit)
+        if fout is not None:  # never save a wrong date as "no date"
+            herbereken(fout)
+            self.error.show_text(f"De gegevens zijn niet opgeslagen. {fout.naam}: {fout.problem()}")
+            fout.setFocus()
+            return False
         try:
             nieuw = service().wijzig_plan(
-                self.ws, self.plan.id, titel=self.titel_edit.text(), periode_van=from_qdate(self.van_edit.date()),
-                periode_tot=from_qdate(self.tot_edit.date()), datalab=self.datalab_check.isChecked(),
+                self.ws, self.plan.id, titel=self.titel_edit.text(), periode_van=self.van_edit.value(),
+                periode_tot=self.tot_edit.value(), datalab=self.datalab_check.isChecked(),
                 volgende_zelfscan=self.volgende_edit.value())
         except Exception as exc:  # noqa: BLE001
             self.error.show_error(exc)
             return False
         self._after_change(nieuw)
+        self.melding.say("De gegevens van het plan zijn opgeslagen.")
         return True
 
     def _after_change(self, plan_id: int) -> None:
@@ -536,34 +613,42 @@ class PlanPage(QWidget):
             return
         self.save_all()
         self.vaststellen_dialog = VaststellenDialog(self.ws, self.plan.id, self)
-        self.vaststellen_dialog.accepted.connect(lambda: self.load_plans(self.plan.id))
+        self.vaststellen_dialog.accepted.connect(self._after_vaststellen)
         self.vaststellen_dialog.open()
+
+    def _after_vaststellen(self) -> None:
+        self.load_plans(self.plan.id)
+        self.melding.say("Het plan is vastgesteld. Deze versie kan niet meer veranderen.")
 
     def make_new_version(self) -> None:
         if self.plan is None:
             return
         self.error.clear_error()
+        self.melding.clear_message()
         try:
             nieuw = service().nieuwe_versie(self.ws, self.plan.id)
         except Exception as exc:  # noqa: BLE001
             self.error.show_error(exc)
             return
         self.load_plans(nieuw)
+        self.melding.say(f"Versie {self.plan.versie} is gemaakt. Je kunt deze versie aanpassen.")
 
-    def _open_late_action(self, item: QListWidgetItem) -> None:
-        self.open_action_dialog(item.data(Qt.ItemDataRole.UserRole))
+    def _open_late_action(self, it: QListWidgetItem) -> None:
+        self.open_action_dialog(it.data(Qt.ItemDataRole.UserRole))
 
     # ------------------------------------------------------------------ tab: scans
     def save_scans(self) -> bool:
         if self.plan is None:
             return False
         self.error.clear_error()
+        self.melding.clear_message()
         try:
             nieuw = service().kies_scans(self.ws, self.plan.id, checked_ids(self.scan_list))
         except Exception as exc:  # noqa: BLE001
             self.error.show_error(exc)
             return False
         self._after_change(nieuw)
+        self.melding.say("De keuze van de zelfscans is opgeslagen.")
         return True
 
     # ------------------------------------------------------------------ tab: verbeterpunten and actions
@@ -590,15 +675,54 @@ class PlanPage(QWidget):
             dlg.setWindowTitle("Actie bekijken")
             dlg.save_button.setEnabled(False)
             dlg.notitie_button.setEnabled(False)
-        dlg.accepted.connect(self.reload)
+        dlg.accepted.connect(lambda: self._after_action_saved(dlg.actie_id))
         self.actie_dialog = dlg
         dlg.open()
 
+    def _after_action_saved(self, actie_id: int | None) -> None:
+        self.melding.clear_message()
+        self._after_change(self.plan.id)  # a saved action reloads the plan (its numbers, counts, preview)
+        rij = next((r for r, a in enumerate(self.acties) if a.id == actie_id), None)
+        if rij is not None:
+            self.acties_table.selectRow(rij)
+        self.melding.say("De actie is opgeslagen.")
+
     def _selected_action_id(self) -> int | None:
         rij = self.acties_table.currentRow()
-        if not 0 <= rij < len(self.acties):
-            return None
-        return self.acties_table.item(rij, 0).data(Qt.ItemDataRole.UserRole)
+        first = self.acties_table.item(rij, 0) if rij >= 0 else None
+        return first.data(Qt.ItemDataRole.UserRole) if first is not None else None
+
+    def _show_action_details(self) -> None:
+        """The whole of the chosen action, readable however narrow the table is."""
+        actie_id = self._selected_action_id()
+        a = next((a for a in self.acties if a.id == actie_id), None)
+        if a is None:
+            self.actie_details.setPlainText("Kies een actie in de tabel. Hier zie je dan alles over die actie.")
+            return
+        lijn = self.profiel.label(a.actielijn) if self.profiel is not None else (a.actielijn or "")
+        rijen = [("Trekker", a.eigenaar), ("Partners", a.partners), ("Start", datum(a.start)),
+                 ("Deadline", datum(a.deadline)), ("Status", self._status_tekst(a)),
+                 ("Standaarden", ", ".join(a.standaard_ids)), ("Thema", a.thema), ("Actielijn", lijn),
+                 ("Budget", a.budget), ("Capaciteit", a.capaciteit), ("Beoogd resultaat", a.beoogd_resultaat),
+                 ("Indicator", a.indicator)]
+        titel = (f"<b>Actie {html.escape(self._nummer(a))}:</b> "
+                 + html.escape(a.omschrijving).replace(chr(10), "<br>"))
+        self.actie_details.setHtml(_details_html(titel, rijen, ("Voortgang", [f"{datum(n.datum)}: {n.notitie}"
+                                                                              for n in a.voortgang])))
+
+    def _show_point_details(self) -> None:
+        rij = self.vp_table.currentRow()
+        if not 0 <= rij < len(self.punten):
+            self.vp_details.setPlainText("Kies een verbeterpunt in de tabel. Hier zie je dan alles over dat punt.")
+            return
+        p = self.punten[rij]
+        nummers = [self._nummer(a) for a in self.acties if p.standaard_id in a.standaard_ids]
+        rijen = [("Thema", p.thema), ("Voor", DOELGROEP_LABELS.get(p.doelgroep, p.doelgroep)),
+                 ("Prioriteit", PRIO_LABELS.get(p.hoogste_prioriteit, "")), ("Teams", ", ".join(p.teams)),
+                 ("Acties", ", ".join(nummers) or "nog geen"), ("Waarom op deze plek", p.reden)]
+        titel = f"<b>{html.escape(str(p.rang))}. {html.escape(p.standaard_id)} {html.escape(p.standaard_titel)}</b>"
+        self.vp_details.setHtml(_details_html(titel, rijen, ("Toelichting van de teams", [
+            f"{team}: {tekst}" for team, tekst in p.toelichtingen if tekst])))
 
     def edit_action(self) -> None:
         actie_id = self._selected_action_id()
@@ -615,12 +739,14 @@ class PlanPage(QWidget):
         if not confirm(self, "Actie verwijderen", f"Wil je actie {self._nummer(a)} verwijderen? De voortgangsnotities "
                        "van deze actie verdwijnen ook.", yes="Verwijderen", no="Niet verwijderen"):
             return
+        self.melding.clear_message()
         try:
             nieuw = service().verwijder_actie(self.ws, actie_id)
         except Exception as exc:  # noqa: BLE001
             self.error.show_error(exc)
             return
         self._after_change(nieuw)
+        self.melding.say(f"Actie {self._nummer(a)} is verwijderd.")
 
     # ------------------------------------------------------------------ tab: sections
     def _sectie(self, code: str | None):
@@ -631,8 +757,8 @@ class PlanPage(QWidget):
             return
         if self._sectie_dirty:
             self.save_section()
-        item = self.sectie_list.item(rij) if rij >= 0 else None
-        code = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        it = self.sectie_list.item(rij) if rij >= 0 else None
+        code = it.data(Qt.ItemDataRole.UserRole) if it is not None else None
         s = self._sectie(code)
         self._sectie_code = code
         self._loading = True
@@ -668,6 +794,7 @@ class PlanPage(QWidget):
         self.preview.mark_stale()
         if nieuw != self.plan.id:
             self.load_plans(nieuw)
+        self.melding.say(f"De tekst van '{s.titel}' is opgeslagen.")
         return True
 
     def reset_section(self) -> None:

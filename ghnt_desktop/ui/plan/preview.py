@@ -2,6 +2,10 @@
 
 The PDF is built in memory and shown from a QBuffer, so no unencrypted temp file is written.
 Printing rasterises each page (QtPdf cannot hand vector pages to a printer) at 200 dpi.
+
+The pages are pictures to a screen reader, so the preview has a text alternative: its description says how
+many pages there are, and "Tekst van het voorbeeld" shows the text of every page (from the PDF itself) in a
+read-only text view that a screen reader reads and a keyboard user can scroll.
 """
 from __future__ import annotations
 
@@ -9,11 +13,19 @@ from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QIODevice, QRect, QSize, Qt
 from PySide6.QtGui import QPainter
-from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QDialog, QFileDialog, QHBoxLayout, QPlainTextEdit, QPushButton, QStackedWidget,
+                               QVBoxLayout, QWidget)
 
-from ghnt_desktop.ui.plan.common import ErrorLabel, service
+from ghnt_desktop.ui.plan.common import ErrorLabel, StatusLine, service
+
+VIEW_NAME = "Voorbeeld van het plan (PDF)"
+TEXT_BUTTON = {False: "&Tekst van het voorbeeld", True: "&Terug naar de pagina's"}
 
 PRINT_DPI = 200
+
+
+def _paginas(n: int) -> str:
+    return "1 pagina" if n == 1 else f"{n} pagina's"
 
 
 class PreviewTab(QWidget):
@@ -31,33 +43,77 @@ class PreviewTab(QWidget):
         self._buffer: QBuffer | None = None
         lay = QVBoxLayout(self)
         knoppen = QHBoxLayout()
-        self.refresh_button = QPushButton("Voorbeeld &vernieuwen")
+        # Alt+letters: not A B H L V W (main window) nor G R N O Z P C K D (plan page header and tabs)
+        self.refresh_button = QPushButton("Vern&ieuwen")
+        self.refresh_button.setToolTip("Maak het voorbeeld opnieuw met wat nu in het plan staat")
         self.refresh_button.clicked.connect(self.refresh)
-        self.save_button = QPushButton("&Opslaan als…")
+        self.save_button = QPushButton("Op&slaan als…")
         self.save_button.clicked.connect(self.save_as)
-        self.print_button = QPushButton("&Afdrukken…")
+        self.print_button = QPushButton("Afdr&ukken…")
         self.print_button.clicked.connect(self.print_dialog_open)
-        for b in (self.refresh_button, self.save_button, self.print_button):
+        self.text_button = QPushButton(TEXT_BUTTON[False])
+        self.text_button.setCheckable(True)
+        self.text_button.setToolTip("Toon de tekst van het plan in plaats van de pagina's (voor schermlezers "
+                                    "en om tekst te kopiëren)")
+        self.text_button.toggled.connect(self._show_text)
+        for b in (self.refresh_button, self.save_button, self.print_button, self.text_button):
             knoppen.addWidget(b)
         knoppen.addStretch(1)
-        self.info = QLabel("")
-        self.info.setAccessibleName("Over het voorbeeld")
-        knoppen.addWidget(self.info)
         lay.addLayout(knoppen)
+        self.info = StatusLine("Over het voorbeeld")
+        lay.addWidget(self.info)
         self.error = ErrorLabel()
         lay.addWidget(self.error)
         self.document = QPdfDocument(self)
         self.view = QPdfView(self)
-        self.view.setAccessibleName("Voorbeeld van het plan (PDF)")
+        self.view.setAccessibleName(VIEW_NAME)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self.view.setDocument(self.document)
-        lay.addWidget(self.view, 1)
+        self.text_view = QPlainTextEdit()
+        self.text_view.setReadOnly(True)
+        self.text_view.setTabChangesFocus(True)
+        self.text_view.setAccessibleName("Tekst van het voorbeeld")
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.view)
+        self.stack.addWidget(self.text_view)
+        lay.addWidget(self.stack, 1)
         self._enable(False)
+        self._describe()
 
     def _enable(self, on: bool) -> None:
         self.save_button.setEnabled(on)
         self.print_button.setEnabled(on)
+        self.text_button.setEnabled(on)
+        if not on:
+            self.text_button.setChecked(False)
+            self.text_view.clear()
+
+    def _describe(self) -> None:
+        """The text alternative of the pages: how many there are, and where their text is."""
+        n = self.document.pageCount() if self.data is not None else 0
+        if n:
+            self.view.setAccessibleDescription(
+                f"{_paginas(n)}, als afbeelding. De tekst staat onder de knop "
+                "'Tekst van het voorbeeld'.")
+        else:
+            self.view.setAccessibleDescription("Er is nog geen voorbeeld.")
+
+    def page_texts(self) -> list[str]:
+        """The text of each page of the preview, in reading order as the PDF gives it."""
+        if self.data is None:
+            return []
+        return [self.document.getAllText(i).text() for i in range(self.document.pageCount())]
+
+    def _show_text(self, on: bool) -> None:
+        self.text_button.setText(TEXT_BUTTON[on])
+        if on:
+            delen = [f"— Pagina {i + 1} van {len(teksten)} —\n{t.strip()}"
+                     for teksten in [self.page_texts()] for i, t in enumerate(teksten)]
+            self.text_view.setPlainText("\n\n".join(delen))
+            self.stack.setCurrentWidget(self.text_view)
+        else:
+            self.stack.setCurrentWidget(self.view)
 
     def set_plan(self, plan_id: int | None) -> None:
         if plan_id != self.plan_id:
@@ -77,8 +133,9 @@ class PreviewTab(QWidget):
         self.document.close()
         self.data = None
         self._enable(False)
+        self._describe()
         if self.plan_id is None:
-            self.info.setText("")
+            self.info.clear_message()
             self.stale = False
             return
         from ghnt_desktop.reporting import plan_pdf  # reportlab only when printing (imported here, not on the worker)
@@ -86,7 +143,7 @@ class PreviewTab(QWidget):
 
         def failed(exc: BaseException) -> None:
             self.error.show_error(exc)
-            self.info.setText("")
+            self.info.clear_message()
 
         ws, plan_id = self.ws, self.plan_id
         return run_op(self, "Voorbeeld maken", lambda: plan_pdf.pdf_bytes(ws, plan_id), self._show, on_error=failed,
@@ -100,9 +157,11 @@ class PreviewTab(QWidget):
         self._buffer.setData(self.data)  # the buffer holds its own copy; kept alive as long as the view
         self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
         self.document.load(self._buffer)
-        self.info.setText(f"{self.document.pageCount()} pagina's")
+        n = self.document.pageCount()
+        self.info.say(f"Het voorbeeld is klaar: {_paginas(n)}.")
         self.stale = False
         self._enable(True)
+        self._describe()
 
     # --- saving -------------------------------------------------------------
     def save_as(self) -> None:
@@ -129,7 +188,7 @@ class PreviewTab(QWidget):
         except Exception as exc:  # noqa: BLE001
             self.error.show_error(exc)
             return False
-        self.info.setText(f"Opgeslagen als {pad.name}")
+        self.info.say(f"Opgeslagen als {pad.name}")
         return True
 
     # --- printing -----------------------------------------------------------
@@ -155,8 +214,7 @@ class PreviewTab(QWidget):
             return False
         painter = QPainter()
         if not painter.begin(printer):
-            self.error.setText("De printer kan niet worden gebruikt. Kies een andere printer.")
-            self.error.show()
+            self.error.show_text("De printer kan niet worden gebruikt. Kies een andere printer.")
             return False
         try:
             for i in range(self.document.pageCount()):
@@ -174,11 +232,12 @@ class PreviewTab(QWidget):
             service().registreer_afdrukken(self.ws, self.plan_id)
         except Exception as exc:  # noqa: BLE001
             self.error.show_error(exc)
-        self.info.setText("Naar de printer gestuurd")
+        self.info.say("Het plan is naar de printer gestuurd.")
         return True
 
     def clear(self) -> None:
         self.document.close()
         self.data = None
         self._enable(False)
+        self._describe()
         self.stale = True
