@@ -27,7 +27,7 @@ import sys
 import threading
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ghnt_desktop.errors import UserError
 
@@ -40,7 +40,7 @@ CRASH_DIR = "crash"
 FAULT_LOG = "noodstop.log"
 FAULT_LOG_MAX = 256_000  # bytes; a bigger one is moved aside to noodstop.1.log at start
 
-_state: dict = {"dir": None, "fault_file": None, "fault_path": None, "notify": None}
+_state: dict[str, Any] = {"dir": None, "fault_file": None, "fault_path": None, "notify": None}
 log = logging.getLogger("ghnt")
 
 

@@ -22,6 +22,7 @@ import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ghnt_desktop.errors import ValidationError
 from ghnt_desktop.paths import resource_path
@@ -244,7 +245,7 @@ def lees_gemeenten(pad: Path) -> GemeentenData:
     return _naar_data(data)
 
 
-def _naar_data(data: Mapping) -> GemeentenData:
+def _naar_data(data: Mapping[str, Any]) -> GemeentenData:
     gemeenten = tuple(
         sorted(
             (

@@ -511,12 +511,14 @@ class _Controle:
 
     def keuze(self, obj: dict[str, Any], sleutel: str, basis: str, soort: type[E]) -> E | None:
         waarde = obj.get(sleutel)
-        try:
-            return soort(waarde)
-        except ValueError:
-            toegestaan = ", ".join(v.value for v in soort)
-            self.fout(self.plek(basis, sleutel), f"onbekende waarde; kies uit: {toegestaan}")
-            return None
+        if isinstance(waarde, str):  # (no member of a StrEnum has a value that is not a str)
+            try:
+                return soort(waarde)
+            except ValueError:
+                pass
+        toegestaan = ", ".join(v.value for v in soort)
+        self.fout(self.plek(basis, sleutel), f"onbekende waarde; kies uit: {toegestaan}")
+        return None
 
     def kop(self, data: Any) -> tuple[dict[str, Any], str, str]:
         obj = self.object(data, "")
@@ -614,7 +616,7 @@ def lees_signalen(data: Any, bestand: str = "signalen.json") -> SignalenContent:
     return SignalenContent(versie, bron, let_op, tuple(lijsten), risico, beschermend)
 
 
-def _lees_onveiligheid(c: _Controle, obj: dict[str, Any], plek: str) -> Onveiligheid:
+def _lees_onveiligheid(c: _Controle, obj: object, plek: str) -> Onveiligheid:
     o = c.object(obj, plek)
     return Onveiligheid(
         titel=c.tekst(o, "titel", plek),

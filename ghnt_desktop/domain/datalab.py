@@ -65,10 +65,12 @@ class DossierSamenvatting:
         vormen = item.get("vormen") or ()
         if isinstance(vormen, str):
             vormen = (vormen,)
+        if not isinstance(vormen, Iterable):
+            raise TypeError(f"dossier.vormen: verwacht een lijst, kreeg {type(vormen).__name__}")
         return cls(
             gemeente_code=str(item.get("gemeente_code", "")),
             vormen=tuple(str(v) for v in vormen),
-            uitkomst=uitkomst,  # type: ignore[arg-type]
+            uitkomst=uitkomst,
             datum_stap1=stap1,
             datum_besluit=besluit,
         )
@@ -143,9 +145,9 @@ def bereken_datalab(
 
     met_besluit = [d for d in selectie if d.datum_besluit is not None]
     dagen = [
-        (d.datum_besluit - d.datum_stap1).days  # type: ignore[operator]
+        (besluit - d.datum_stap1).days
         for d in met_besluit
-        if d.datum_besluit >= d.datum_stap1  # type: ignore[operator]
+        if (besluit := d.datum_besluit) is not None and besluit >= d.datum_stap1
     ]
     return DatalabOverzicht(
         gemeente_code=gemeente_code,

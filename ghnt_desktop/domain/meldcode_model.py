@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
+from typing import TypeAlias, TypeVar
 
 from ghnt_desktop.domain.afwegingskader import AFWEGINGEN, Uitkomst, beslis
 from ghnt_desktop.errors import ValidationError
@@ -49,6 +50,7 @@ __all__ = [
     "VeiligThuisTerugkoppeling",
     "Overdracht",
     "Acuut",
+    "Record",
     "Dossier",
     "CLIENT_ROLLEN",
     "VOLWASSEN_LEEFTIJD",
@@ -530,6 +532,13 @@ class Acuut:
     id: int | None = None
 
 
+_R = TypeVar("_R", Besluit, Melding, Hulp)
+
+#: Everything that is recorded in a dossier, one record at a time (``services.meldcode.voeg_toe``).
+Record: TypeAlias = (Betrokkene | Signaal | Kindcheck | Consultatie | Gesprek | GesprekNietGevoerd
+                     | AfwegingAntwoord | Besluit | Melding | Hulp | VeiligThuisTerugkoppeling | Overdracht | Acuut)
+
+
 # ------------------------------------------------------------------------ aggregate
 
 _TUPLE_VELDEN = (
@@ -620,7 +629,7 @@ class Dossier:
         """``beslis`` on the current answers (raises ``ValueError`` if they are inconsistent)."""
         return beslis(self.huidige_antwoorden())
 
-    def in_ronde(self, items: Iterable[Besluit | Melding | Hulp]) -> list:
+    def in_ronde(self, items: Iterable[_R]) -> list[_R]:
         return [i for i in items if i.ronde == self.ronde]
 
     def laatste_besluit(self) -> Besluit | None:

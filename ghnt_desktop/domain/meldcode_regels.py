@@ -524,9 +524,11 @@ def ontbrekend(
     return _stap5(dossier)
 
 
-def stap_compleet(dossier: Dossier, stap: int, **opties) -> bool:
-    """True when nothing required is missing for ``stap`` (suggestions don't count)."""
-    return not any(o.verplicht for o in ontbrekend(dossier, stap, **opties))
+def stap_compleet(dossier: Dossier, stap: int, *, peildatum: date | None = None,
+                  afwegingen_stap_4: Sequence[int] = (1, 2)) -> bool:
+    """True when nothing required is missing for ``stap`` (suggestions don't count); options as :func:`ontbrekend`."""
+    return not any(o.verplicht for o in ontbrekend(dossier, stap, peildatum=peildatum,
+                                                   afwegingen_stap_4=afwegingen_stap_4))
 
 
 def waarschuwingen(dossier: Dossier, stap: int) -> list[Waarschuwing]:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Iterable
 
 TEAM_SOORTEN: dict[str, str] = {
     "wijkteam": "Wijkteam",
@@ -17,7 +18,7 @@ TEAM_SOORTEN: dict[str, str] = {
 MAX_TEAMNAAM = 80
 
 
-def teams_nodig(rollen) -> bool:
+def teams_nodig(rollen: Iterable[object]) -> bool:
     """A professional or aandachtsfunctionaris always works for at least one team (dossiers belong to it)."""
     return any(str(r) in ("professional", "aandachtsfunctionaris") for r in rollen)
 

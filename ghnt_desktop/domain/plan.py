@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from enum import StrEnum
 from types import MappingProxyType
-from typing import Protocol
+from typing import Any, Generic, Protocol, TypeVar
 
 from ghnt_desktop.domain.regiovisie import PLAN_PLACEHOLDERS
 
@@ -218,7 +218,7 @@ class GerangschiktVerbeterpunt:
     toelichtingen: tuple[tuple[str, str], ...] = ()  # (team_naam, toelichting)
 
 
-def _natuurlijk(tekst: str) -> tuple:
+def _natuurlijk(tekst: str) -> tuple[int | str, ...]:
     """Natural sort key: "LT-2" before "LT-10"."""
     return tuple(int(d) if d.isdigit() else d.casefold() for d in re.split(r"(\d+)", tekst))
 
@@ -265,7 +265,7 @@ def rangschik_verbeterpunten(
         vp = Verbeterpunt.van(item)
         groepen.setdefault(vp.standaard_id, []).append(vp)
 
-    rijen = []
+    rijen: list[tuple[tuple[int, int, int, tuple[int | str, ...]], GerangschiktVerbeterpunt]] = []
     for standaard_id, punten in groepen.items():
         punten.sort(key=lambda p: (_natuurlijk(p.team_id), -_PRIO_GEWICHT[p.prioriteit], p.toelichting))
         eerste = punten[0]
@@ -291,7 +291,8 @@ def rangschik_verbeterpunten(
         rijen.append(
             (
                 sleutel,
-                dict(
+                GerangschiktVerbeterpunt(
+                    rang=0,  # set below, once sorted
                     standaard_id=standaard_id,
                     standaard_titel=eerste.standaard_titel,
                     thema=eerste.thema,
@@ -306,7 +307,7 @@ def rangschik_verbeterpunten(
             )
         )
     rijen.sort(key=lambda r: r[0])
-    return [GerangschiktVerbeterpunt(rang=i, **velden) for i, (_, velden) in enumerate(rijen, start=1)]
+    return [replace(punt, rang=i) for i, (_, punt) in enumerate(rijen, start=1)]
 
 
 # --------------------------------------------------------------------------- actions
@@ -389,25 +390,28 @@ def is_te_laat(actie: _HeeftDeadline, vandaag: date) -> bool:
     return actie.deadline < vandaag and not ActieStatus(actie.status).is_afgerond
 
 
+_D = TypeVar("_D", bound=_HeeftDeadline)
+
+
 @dataclass(frozen=True)
-class ActieOverzicht:
+class ActieOverzicht(Generic[_D]):
     totaal: int
     per_status: Mapping[ActieStatus, int]  # every status present, also when 0
-    te_laat: tuple  # the late actions, oldest deadline first
+    te_laat: tuple[_D, ...]  # the late actions, oldest deadline first
 
     @property
     def aantal_te_laat(self) -> int:
         return len(self.te_laat)
 
 
-def overzicht(acties: Sequence[_HeeftDeadline], vandaag: date) -> ActieOverzicht:
+def overzicht(acties: Sequence[_D], vandaag: date) -> ActieOverzicht[_D]:
     """Counts per status and the list of late actions (oldest deadline first, stable)."""
     tellingen = {s: 0 for s in ActieStatus}
     for a in acties:
         tellingen[ActieStatus(a.status)] += 1
     te_laat = sorted(
         (a for a in acties if is_te_laat(a, vandaag)),
-        key=lambda a: a.deadline,  # type: ignore[arg-type, return-value]
+        key=lambda a: a.deadline or date.min,  # never date.min: a late action has a deadline
     )
     return ActieOverzicht(
         totaal=len(acties), per_status=MappingProxyType(tellingen), te_laat=tuple(te_laat)
@@ -492,7 +496,7 @@ def valideer_secties(data: object) -> list[str]:
     return problemen
 
 
-def secties_uit(data: Mapping) -> tuple[Sectie, ...]:
+def secties_uit(data: Mapping[str, Any]) -> tuple[Sectie, ...]:
     """Sections from a parsed and valid secties.json (raises PlanRegelFout otherwise)."""
     problemen = valideer_secties(data)
     if problemen:

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Generic, Protocol, TypeVar
 
 EIGEN_ID = "eigen"
 PROFIEL_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -134,7 +134,8 @@ NOOT_ONBEKEND = ("Deze actielijn staat niet in de indeling die nu is gekozen. De
 # --------------------------------------------------------------------------- validation of a profile file
 
 
-def _tekst(d: Mapping, sleutel: str, plek: str, problemen: list[str], *, max_len: int, verplicht: bool = True) -> str:
+def _tekst(d: Mapping[str, Any], sleutel: str, plek: str, problemen: list[str], *, max_len: int,
+           verplicht: bool = True) -> str:
     waarde = d.get(sleutel)
     if waarde is None and not verplicht:
         return ""
@@ -257,7 +258,7 @@ def valideer_profiel(data: object) -> list[str]:
     return p
 
 
-def profiel_uit(data: Mapping) -> Regiovisie:
+def profiel_uit(data: Mapping[str, Any]) -> Regiovisie:
     """A profile from a parsed and valid file (raises :class:`RegiovisieFout` otherwise)."""
     problemen = valideer_profiel(data)
     if problemen:
@@ -301,6 +302,8 @@ def _eigen_lijn(item: object) -> EigenLijn | None:
     if isinstance(item, Actielijn):
         return EigenLijn(item.code, item.titel, item.doel)
     if isinstance(item, Mapping):
+        # As typed, not yet checked: valideer_eigen_indeling reads these fields through isinstance guards, and
+        # eigen_indeling builds its profile only from lines that passed. So they may hold a non-str here.
         return EigenLijn(item.get("code"), item.get("titel"), item.get("doel", ""))  # type: ignore[arg-type]
     return None
 
@@ -363,11 +366,11 @@ def eigen_indeling(naam: str, actielijnen: Sequence[object], *, versie: str = ""
     if problemen:
         raise RegiovisieFout("De eigen indeling is niet opgeslagen. Pas dit aan:", problemen)
     naam = " ".join(naam.split())
-    lijnen = [_eigen_lijn(x) for x in actielijnen]
+    lijnen = [lijn for x in actielijnen if (lijn := _eigen_lijn(x)) is not None]  # all of them: validated above
     return Regiovisie(
         id=EIGEN_ID, naam=naam, regio="", periode="", versie=versie, lijnnaam="actielijn",
-        actielijnen=tuple(Actielijn(code=lijn.code.strip(), titel=" ".join(lijn.titel.split()),  # type: ignore[union-attr]
-                                    doel=lijn.doel.strip()) for lijn in lijnen),  # type: ignore[union-attr]
+        actielijnen=tuple(Actielijn(code=lijn.code.strip(), titel=" ".join(lijn.titel.split()),
+                                    doel=lijn.doel.strip()) for lijn in lijnen),
         nummering=Nummering("{nummer}", "3", "De acties zijn genummerd in de volgorde waarin ze zijn gemaakt."),
         plantekst=f"Daarvoor werken we met een eigen indeling in actielijnen: {naam}.",
         indelingtekst=f"De acties zijn ingedeeld naar de actielijnen van de eigen indeling '{naam}'.",
@@ -376,7 +379,7 @@ def eigen_indeling(naam: str, actielijnen: Sequence[object], *, versie: str = ""
     )
 
 
-def eigen_indeling_naar_dict(profiel: Regiovisie) -> dict:
+def eigen_indeling_naar_dict(profiel: Regiovisie) -> dict[str, Any]:
     """What is stored in the workspace for an eigen indeling."""
     return {"naam": profiel.naam,
             "actielijnen": [{"code": lijn.code, "titel": lijn.titel, "doel": lijn.doel} for lijn in profiel.actielijnen]}
@@ -428,12 +431,15 @@ def actienummers(profiel: Regiovisie, acties: Sequence[_Genummerd]) -> dict[int,
     return uit
 
 
+_A = TypeVar("_A", bound=_Genummerd)
+
+
 @dataclass(frozen=True)
-class Groep:
+class Groep(Generic[_A]):
     """Actions of one actielijn (or without one) as shown in the plan."""
 
     kop: str
-    acties: tuple = ()
+    acties: tuple[_A, ...] = ()
     actielijn: Actielijn | None = None
     code: str | None = None  # the stored code; None = actions without a line
     noot: str = ""  # set when the code is not in the profile
@@ -444,13 +450,13 @@ class Groep:
         return self.actielijn is not None
 
 
-def groepeer(profiel: Regiovisie, acties: Sequence[_Genummerd], *, lege_lijnen: bool = False) -> list[Groep]:
+def groepeer(profiel: Regiovisie, acties: Sequence[_A], *, lege_lijnen: bool = False) -> list[Groep[_A]]:
     """Actions per actielijn: the profile's lines in their order, then codes that are not in the
     profile (each its own group, with :data:`NOOT_ONBEKEND`), then actions without a line.
     Within a group the plan number decides the order. Lines without actions are left out unless
     ``lege_lijnen``. No action is ever dropped."""
     gesorteerd = sorted(acties, key=lambda a: (a.nummer, a.id))
-    groepen: list[Groep] = []
+    groepen: list[Groep[_A]] = []
     for lijn in profiel.actielijnen:
         hier = tuple(a for a in gesorteerd if a.actielijn == lijn.code)
         if hier or lege_lijnen:

@@ -48,7 +48,7 @@ class RecordType:
         return self.standaard_jaren
 
 
-def parse_record_types(doc: dict) -> dict[str, RecordType]:
+def parse_record_types(doc: object) -> dict[str, RecordType]:
     """Validate and parse the content file. Raises ValueError listing every problem with its place."""
     problems: list[str] = []
     out: dict[str, RecordType] = {}
@@ -63,19 +63,22 @@ def parse_record_types(doc: dict) -> dict[str, RecordType]:
             problems.append(f"{where}: geen object")
             continue
         for veld in ("key", "naam", "start", "grondslag"):
-            if not isinstance(s.get(veld), str) or not s.get(veld).strip():
+            tekst = s.get(veld)
+            if not isinstance(tekst, str) or not tekst.strip():
                 problems.append(f"{where}.{veld}: ontbreekt")
         jaren = {v: s.get(v) for v in ("standaard_jaren", "min_jaren", "max_jaren")}
         for v, n in jaren.items():
             if isinstance(n, bool) or not isinstance(n, int) or n < 0:
                 problems.append(f"{where}.{v}: moet een heel getal van 0 of meer zijn")
-        if all(isinstance(n, int) and not isinstance(n, bool) for n in jaren.values()):
-            if not jaren["min_jaren"] <= jaren["standaard_jaren"] <= jaren["max_jaren"]:
+        lo, std, hi = jaren["min_jaren"], jaren["standaard_jaren"], jaren["max_jaren"]
+        if (isinstance(lo, int) and isinstance(std, int) and isinstance(hi, int)
+                and not any(isinstance(n, bool) for n in (lo, std, hi))):
+            if not lo <= std <= hi:
                 problems.append(f"{where}.standaard_jaren: moet tussen min_jaren en max_jaren liggen")
         key = s.get("key")
         if isinstance(key, str) and key in out:
             problems.append(f"{where}.key: '{key}' komt twee keer voor")
-        if not any(p.startswith(where) for p in problems):
+        if isinstance(key, str) and not any(p.startswith(where) for p in problems):  # no problem: key is a str
             out[key] = RecordType(key, s["naam"], s["standaard_jaren"], s["min_jaren"], s["max_jaren"], s["start"],
                                   s["grondslag"], str(s.get("toelichting", "")), bool(s.get("verwijderbaar", True)))
     if problems:

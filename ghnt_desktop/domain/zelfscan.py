@@ -25,6 +25,7 @@ from enum import Enum
 from typing import Container, Iterable, Mapping, Sequence
 
 from ghnt_desktop.domain.zelfscan_catalogus import (
+    Antwoordschaal,
     Catalogus,
     Doelgroep,
     Problemen,
@@ -674,14 +675,15 @@ def vergelijk(
     return Vergelijking(regels=tuple(regels), zelfde_schaal=zelfde_schaal)
 
 
-def _vergelijk_codes(vs, vc: str, hs, hc: str, zelfde_schaal: bool) -> Verandering:  # type: ignore[no-untyped-def]
+def _vergelijk_codes(vs: Antwoordschaal, vc: str, hs: Antwoordschaal, hc: str, zelfde_schaal: bool) -> Verandering:
     vo, ho = vs.optie(vc), hs.optie(hc)
-    if not (vo.vergelijkbaar and ho.vergelijkbaar):
+    vrang, hrang = vs.rang(vc), hs.rang(hc)  # None exactly when the option is not ``vergelijkbaar``
+    if vrang is None or hrang is None:
         if vc == hc and vo.uitgesloten == ho.uitgesloten and vo.apart_tonen == ho.apart_tonen:
             return Verandering.GELIJK
         return Verandering.GEWIJZIGD_NIET_VERGELIJKBAAR
     if zelfde_schaal:
-        vr, hr = vs.rang(vc), hs.rang(hc)
+        vr, hr = vrang, hrang
     else:
         vr, hr = int(vo.telt_als_voldoet), int(ho.telt_als_voldoet)
         if vr == hr == 0 and vc != hc:

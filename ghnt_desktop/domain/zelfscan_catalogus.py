@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from enum import Enum
 from functools import cached_property
-from typing import Any, Iterable, Mapping
+from typing import Any, Iterable, Mapping, TypeVar, cast
 
 from ghnt_desktop.errors import ValidationError
 
@@ -253,7 +253,7 @@ def canonieke_json(obj: Any) -> bytes:
     return tekst.encode("utf-8", "surrogatepass")
 
 
-class _Object(dict):
+class _Object(dict[str, Any]):
     """dict produced by the JSON reader; remembers keys that occurred more than once."""
 
     dubbele_sleutels: tuple[str, ...] = ()
@@ -448,7 +448,21 @@ class Problemen:
             raise ValidationError(kop, details=self.details())
 
 
-def controleer_object(p: Problemen, waarde: Any, plaats: str, sleutels: Iterable[str]) -> dict | None:
+_T = TypeVar("_T")
+
+
+def na_controle(waarde: _T | None) -> _T:
+    """A checked value for a field that must have one; ``None`` only where its problem is already recorded.
+
+    The parsers build their objects from such values while they go on looking for problems (duplicates,
+    references), and :meth:`Problemen.gooi_als_nodig` raises before an object holding ``None`` leaves the
+    parser: every object a caller gets has the field types it declares. This says so to the type checker,
+    once and by name, instead of hiding each field from it.
+    """
+    return cast(_T, waarde)
+
+
+def controleer_object(p: Problemen, waarde: Any, plaats: str, sleutels: Iterable[str]) -> dict[str, Any] | None:
     """Check that ``waarde`` is an object with exactly ``sleutels``. Returns it, or None if not an object."""
     if not isinstance(waarde, dict):
         p.voeg_toe(plaats or "bestand", f"moet een object zijn ({{ … }}), maar is {soortnaam(waarde)}")
@@ -592,7 +606,7 @@ def controleer_datum(
 
 def controleer_lijst(
     p: Problemen, obj: Mapping[str, Any], sleutel: str, plaats: str, *, minimum: int, maximum: int
-) -> list | None:
+) -> list[Any] | None:
     if sleutel not in obj:
         return None
     waarde = obj[sleutel]
@@ -707,10 +721,10 @@ def parse_catalogus(data: bytes | bytearray | memoryview | str) -> Catalogus:
 
     p.gooi_als_nodig(KOP_CATALOGUS)
     return Catalogus(
-        id=cat_id, naam=naam, versie=versie, bron=bron, geldig_van=geldig_van, geldig_tot=geldig_tot,
-        officieel=officieel, opmerking=opmerking, themas=tuple(themas), standaarden=tuple(standaarden),
-        antwoordschaal=schaal,
-    )  # type: ignore[arg-type]
+        id=na_controle(cat_id), naam=na_controle(naam), versie=na_controle(versie), bron=na_controle(bron),
+        geldig_van=na_controle(geldig_van), geldig_tot=geldig_tot, officieel=na_controle(officieel),
+        opmerking=opmerking, themas=tuple(themas), standaarden=tuple(standaarden), antwoordschaal=schaal,
+    )
 
 
 def _parse_themas(p: Problemen, top: Mapping[str, Any]) -> list[Thema]:
@@ -722,10 +736,11 @@ def _parse_themas(p: Problemen, top: Mapping[str, Any]) -> list[Thema]:
         if obj is None:
             continue
         uit.append(Thema(
-            id=controleer_patroon(p, obj, "id", plaats, ID_PATROON, _ID_UITLEG),
-            naam=controleer_tekst(p, obj, "naam", plaats, max_len=MAX_NAAM),
-            volgorde=controleer_geheel_getal(p, obj, "volgorde", plaats, minimum=0, maximum=MAX_VOLGORDE),
-        ))  # type: ignore[arg-type]
+            id=na_controle(controleer_patroon(p, obj, "id", plaats, ID_PATROON, _ID_UITLEG)),
+            naam=na_controle(controleer_tekst(p, obj, "naam", plaats, max_len=MAX_NAAM)),
+            volgorde=na_controle(controleer_geheel_getal(p, obj, "volgorde", plaats, minimum=0,
+                                                         maximum=MAX_VOLGORDE)),
+        ))
     plaatsen = [f"themas[{i}]" for i, item in enumerate(lijst or []) if isinstance(item, dict)]
     controleer_uniek(p, ((pad(pl, "id"), t.id) for pl, t in zip(plaatsen, uit)), "het id")
     controleer_uniek(p, ((pad(pl, "naam"), t.naam) for pl, t in zip(plaatsen, uit)), "de naam")
@@ -768,8 +783,8 @@ def _parse_standaarden(p: Problemen, top: Mapping[str, Any], thema_ids: set[str]
             tekst = controleer_tekstwaarde(p, v, f"{plaats}.vragen[{j}]", max_len=MAX_VRAAG)
             if tekst is not None:
                 vragen.append(tekst)
-        uit.append(Standaard(id=sid, thema=thema, doelgroep=doelgroep, titel=titel, toelichting=toelichting,
-                             vragen=tuple(vragen)))  # type: ignore[arg-type]
+        uit.append(Standaard(id=na_controle(sid), thema=na_controle(thema), doelgroep=na_controle(doelgroep),
+                             titel=na_controle(titel), toelichting=na_controle(toelichting), vragen=tuple(vragen)))
         plaatsen.append(plaats)
     controleer_uniek(p, ((pad(pl, "id"), s.id) for pl, s in zip(plaatsen, uit)), "het id")
     return uit
@@ -791,14 +806,14 @@ def _parse_schaal(p: Problemen, top: Mapping[str, Any]) -> Antwoordschaal:
         if o is None:
             continue
         optie = AntwoordOptie(
-            code=controleer_patroon(p, o, "code", pl, CODE_PATROON, _CODE_UITLEG),
-            label=controleer_tekst(p, o, "label", pl, max_len=MAX_LABEL),
-            sneltoets=controleer_patroon(p, o, "sneltoets", pl, SNELTOETS_PATROON,
-                                         "gebruik precies één letter of cijfer"),
-            telt_als_voldoet=controleer_bool(p, o, "telt_als_voldoet", pl),
-            uitgesloten=controleer_bool(p, o, "uitgesloten", pl),
-            apart_tonen=controleer_bool(p, o, "apart_tonen", pl),
-        )  # type: ignore[arg-type]
+            code=na_controle(controleer_patroon(p, o, "code", pl, CODE_PATROON, _CODE_UITLEG)),
+            label=na_controle(controleer_tekst(p, o, "label", pl, max_len=MAX_LABEL)),
+            sneltoets=na_controle(controleer_patroon(p, o, "sneltoets", pl, SNELTOETS_PATROON,
+                                                     "gebruik precies één letter of cijfer")),
+            telt_als_voldoet=na_controle(controleer_bool(p, o, "telt_als_voldoet", pl)),
+            uitgesloten=na_controle(controleer_bool(p, o, "uitgesloten", pl)),
+            apart_tonen=na_controle(controleer_bool(p, o, "apart_tonen", pl)),
+        )
         vlaggen = [n for n in ("telt_als_voldoet", "uitgesloten", "apart_tonen") if getattr(optie, n) is True]
         if len(vlaggen) > 1:
             p.voeg_toe(pl, "een optie kan maar één van telt_als_voldoet, uitgesloten en apart_tonen hebben; "
@@ -816,7 +831,7 @@ def _parse_schaal(p: Problemen, top: Mapping[str, Any]) -> Antwoordschaal:
                      for o in opties):
             p.voeg_toe("antwoordschaal.opties", "er is geen optie voor 'voldoet niet'; voeg een optie toe waarbij "
                                                 "telt_als_voldoet, uitgesloten en apart_tonen alle drie false zijn")
-    return Antwoordschaal(id=sid, naam=naam, opties=tuple(opties))  # type: ignore[arg-type]
+    return Antwoordschaal(id=na_controle(sid), naam=na_controle(naam), opties=tuple(opties))
 
 
 # ---------------------------------------------------------------------------

@@ -74,6 +74,7 @@ from ghnt_desktop.domain.zelfscan_catalogus import (
     controleer_uniek,
     heeft_verboden_tekens,
     lees_json,
+    na_controle,
     pad,
     soortnaam,
     toon,
@@ -245,10 +246,10 @@ def lees_uitwisselbestand(
     assert velden is not None
 
     # 3. The catalogue must be known, with exactly the same content.
-    sleutel = (velden.get("catalogus_id"), velden.get("catalogus_versie"))
+    sleutel = (na_controle(velden.get("catalogus_id")), na_controle(velden.get("catalogus_versie")))
     if sleutel[0] is None or sleutel[1] is None or velden.get("catalogus_fingerprint") is None:
         p.gooi_als_nodig(KOP_LEZEN)
-    catalogus = bekende_catalogi.get(sleutel)  # type: ignore[arg-type]
+    catalogus = bekende_catalogi.get(sleutel)
     naam = f"{toon(sleutel[0], 64)} versie {toon(sleutel[1], 64)}"
     if catalogus is None:
         kop = (f"Deze zelfscan hoort bij het kwaliteitskader {naam}. Dat kwaliteitskader staat nog niet in "
@@ -303,7 +304,7 @@ def _enum_waarde(p: Problemen, obj: Mapping[str, Any], sleutel: str, plaats: str
     w = obj[sleutel]
     if w is None and null_mag:
         return None
-    waarden = [e.value for e in soort]  # type: ignore[attr-defined]
+    waarden = [e.value for e in soort]
     keuze = ", ".join(f'"{v}"' for v in waarden) + (" of null" if null_mag else "")
     if isinstance(w, str) and w in waarden:
         return soort(w)
@@ -362,10 +363,10 @@ def _controleer_inhoud(p: Problemen, ruw: Mapping[str, Any]) -> dict[str, Any] |
         if obj is None:
             continue
         gemeenten.append(Gemeente(
-            cbs_code=controleer_patroon(p, obj, "cbs_code", pl, CBS_CODE_PATROON,
-                                        'een CBS-code is "GM" met 4 cijfers, bijvoorbeeld GM0479'),
-            naam=controleer_tekst(p, obj, "naam", pl, max_len=MAX_GEMEENTENAAM),
-        ))  # type: ignore[arg-type]
+            cbs_code=na_controle(controleer_patroon(p, obj, "cbs_code", pl, CBS_CODE_PATROON,
+                                                    'een CBS-code is "GM" met 4 cijfers, bijvoorbeeld GM0479')),
+            naam=na_controle(controleer_tekst(p, obj, "naam", pl, max_len=MAX_GEMEENTENAAM)),
+        ))
         plaatsen.append(pl)
     controleer_uniek(p, ((pad(pl, "cbs_code"), g.cbs_code) for pl, g in zip(plaatsen, gemeenten)), "de CBS-code")
     uit["gemeenten"] = tuple(gemeenten)
@@ -405,20 +406,20 @@ def _controleer_inhoud(p: Problemen, ruw: Mapping[str, Any]) -> dict[str, Any] |
         voor = len(p)
         obj = controleer_object(p, a, pl, _ANTWOORD)
         if obj is None:
-            antwoorden.append(Antwoord(standaard_id=None, code=None))  # type: ignore[arg-type]
+            antwoorden.append(Antwoord(standaard_id=na_controle(None), code=None))  # a stand-in, its problem recorded
             kapot.add(i)
             continue
         code: str | None = None
         if "code" in obj and obj["code"] is not None:
             code = controleer_patroon(p, obj, "code", pl, CODE_PATROON, "dit is geen geldige antwoordcode")
         antwoorden.append(Antwoord(
-            standaard_id=controleer_patroon(p, obj, "standaard_id", pl, ID_PATROON, _ID_UITLEG),
+            standaard_id=na_controle(controleer_patroon(p, obj, "standaard_id", pl, ID_PATROON, _ID_UITLEG)),
             code=code,
-            toelichting=_vrije_tekst(p, obj, "toelichting", pl, MAX_TOELICHTING),
-            bewijs=_vrije_tekst(p, obj, "bewijs", pl, MAX_BEWIJS),
-            verbeterpunt=controleer_bool(p, obj, "verbeterpunt", pl),
+            toelichting=na_controle(_vrije_tekst(p, obj, "toelichting", pl, MAX_TOELICHTING)),
+            bewijs=na_controle(_vrije_tekst(p, obj, "bewijs", pl, MAX_BEWIJS)),
+            verbeterpunt=na_controle(controleer_bool(p, obj, "verbeterpunt", pl)),
             prioriteit=_enum_waarde(p, obj, "prioriteit", pl, Prioriteit, null_mag=True),
-        ))  # type: ignore[arg-type]
+        ))
         if len(p) > voor:
             kapot.add(i)
     if lijst is not None:
@@ -436,7 +437,7 @@ def _controleer_eigenaar(p: Problemen, waarde: Any, uit: dict[str, Any]) -> None
         code = controleer_patroon(p, obj, "cbs_code", "eigenaar", CBS_CODE_PATROON,
                                   'een CBS-code is "GM" met 4 cijfers, bijvoorbeeld GM0479')
         naam = controleer_tekst(p, obj, "naam", "eigenaar", max_len=MAX_GEMEENTENAAM)
-        uit["eigenaar_gemeente"] = Gemeente(cbs_code=code, naam=naam)  # type: ignore[arg-type]
+        uit["eigenaar_gemeente"] = Gemeente(cbs_code=na_controle(code), naam=na_controle(naam))
         uit["team_naam"], uit["team_type"] = None, None
     elif soort == EigenaarSoort.TEAM.value:
         obj = controleer_object(p, waarde, "eigenaar", _EIGENAAR_TEAM)

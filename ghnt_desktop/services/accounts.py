@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass, replace
+from typing import Collection, Iterable
 
 from ghnt_desktop.domain import passphrase as policy
 from ghnt_desktop.domain.roles import Actie, Rol
@@ -55,7 +56,7 @@ def teams(ws: Workspace) -> list[tuple[int, str]]:
     return [(r[0], r[1]) for r in ws.db.conn.execute("SELECT id, naam FROM team WHERE actief = 1 ORDER BY naam")]
 
 
-def _check_teams(ws: Workspace, team_ids, *, al_lid=frozenset()) -> list[str]:
+def _check_teams(ws: Workspace, team_ids: Collection[int], *, al_lid: Collection[int] = frozenset()) -> list[str]:
     """Known teams only; an archived team can be kept (``al_lid``) but not newly joined."""
     bekend = {r[0]: bool(r[1]) for r in ws.db.conn.execute("SELECT id, actief FROM team")}
     if not set(team_ids) <= set(bekend):
@@ -71,8 +72,10 @@ def _actieve_beheerders(ws: Workspace) -> set[str]:
         " WHERE a.actief = 1 AND r.rol = 'beheerder'")}
 
 
-def _account(ws: Workspace, account_id: str):
-    row = ws.db.conn.execute("SELECT id, login, naam, actief FROM account WHERE id = ?", [account_id]).fetchone()
+def _account(ws: Workspace, account_id: str) -> tuple[str, str, str, int]:
+    """(id, login, naam, actief) of the account."""
+    row: tuple[str, str, str, int] | None = ws.db.conn.execute(
+        "SELECT id, login, naam, actief FROM account WHERE id = ?", [account_id]).fetchone()
     if row is None:
         raise UserError("Dit account bestaat niet.")
     return row
@@ -232,7 +235,7 @@ def vernieuw_sleutel(ws: Workspace) -> int:
     return _roteer(ws)
 
 
-def _roteer(ws: Workspace, *, remove=frozenset(), resultaat: str = "ok") -> int:
+def _roteer(ws: Workspace, *, remove: Iterable[str] = frozenset(), resultaat: str = "ok") -> int:
     generation = ws.rotate_db_key(remove_account_ids=remove)
     ws.audit("sleutel_vernieuwen", "werkruimte", ws.workspace_id, resultaat=resultaat)
     return generation

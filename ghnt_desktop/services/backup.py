@@ -344,8 +344,8 @@ def restore(ws: Workspace, backup: Path, passphrase: str, *,
     except Exception as exc:
         from ghnt_desktop.storage.errors_map import to_user_error
 
-        mapped = to_user_error(exc, ws.data_dir)
-        why = f"{mapped} " if mapped is not None else ""
+        known = to_user_error(exc, ws.data_dir)
+        why = f"{known} " if known is not None else ""
         raise RestoreFailed(f"De reservekopie is teruggezet, maar de werkruimte kan niet worden geopend. {why}"
                             "Start de app opnieuw.") from exc
     return new_ws, result

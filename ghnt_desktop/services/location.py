@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 from dataclasses import dataclass
 from pathlib import Path, PurePath, PureWindowsPath
 from typing import Callable, Mapping
@@ -154,7 +155,7 @@ def uitleg_cloud(detail: str) -> str:
 
 # --- the decision ------------------------------------------------------------
 
-def beoordeel(path: str | os.PathLike, *, mounts_text: str | None = None,
+def beoordeel(path: str | os.PathLike[str], *, mounts_text: str | None = None,
               drive_type: Callable[[str], int] | None = None, env: Mapping[str, str] | None = None,
               os_name: str | None = None) -> Locatie:
     """Judge a data dir. Without keyword arguments the real environment is used."""
@@ -208,12 +209,14 @@ def _read_proc_mounts() -> str:
 
 
 def _windows_drive_type(root: str) -> int:  # pragma: no cover - Windows only
+    if sys.platform != "win32":  # (the caller treats any error as "unknown drive type")
+        raise OSError("GetDriveTypeW exists only on Windows")
     import ctypes
 
     return int(ctypes.windll.kernel32.GetDriveTypeW(ctypes.c_wchar_p(root)))
 
 
-def sleutel(path: str | os.PathLike) -> str:
+def sleutel(path: str | os.PathLike[str]) -> str:
     """How an acknowledged path is stored in the settings (absolute, normalised)."""
     try:
         return os.path.normcase(os.path.realpath(Path(os.fspath(path)).expanduser()))

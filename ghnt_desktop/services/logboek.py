@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
+from typing import Any, Sequence
 
 from ghnt_desktop.domain.roles import Actie
 from ghnt_desktop.services.authz import vereis
@@ -88,7 +89,7 @@ _SELECT = ("SELECT a.id, a.tijdstip, a.actie, a.object_type, a.object_id, a.resu
            " LEFT JOIN account acc ON acc.id = a.actor_id LEFT JOIN account nam ON nam.id = a.namens_id")
 
 
-def _regel(r) -> LogRegel:
+def _regel(r: Sequence[Any]) -> LogRegel:
     wie = r[8] or ("onbekend (nog niet ingelogd)" if r[7] is None else "onbekend account")
     return LogRegel(r[0], r[1], lokale_tijd(r[1]), wie, r[9] or "", r[2], actie_label(r[2]), r[3], r[4] or "",
                     r[5], resultaat_label(r[5]), r[6])

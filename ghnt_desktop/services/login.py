@@ -22,6 +22,7 @@ import os
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 from ghnt_desktop.errors import WrongPassphrase
 from ghnt_desktop.storage import audit
@@ -60,7 +61,7 @@ def _write_failures(data_dir: Path, f: Failures) -> None:
         pass
 
 
-def wait_before_attempt(data_dir: Path, *, sleep=time.sleep) -> float:
+def wait_before_attempt(data_dir: Path, *, sleep: Callable[[float], object] = time.sleep) -> float:
     f = read_failures(data_dir)
     if not f.times:
         return 0.0
@@ -79,7 +80,8 @@ def record_failure(data_dir: Path, *, now: float | None = None) -> Failures:
     return f
 
 
-def login(data_dir: Path, user: str, passphrase: str, *, kek: bytes | None = None, sleep=time.sleep,
+def login(data_dir: Path, user: str, passphrase: str, *, kek: bytes | None = None,
+          sleep: Callable[[float], object] = time.sleep,
           repair_keys: bool = True) -> Workspace:
     data_dir = Path(data_dir)
     wait_before_attempt(data_dir, sleep=sleep)
@@ -127,7 +129,7 @@ def record_lock(ws: Workspace) -> None:
     ws.audit("vergrendelen", "account", ws.session.account_id)
 
 
-def verify_passphrase(ws: Workspace, passphrase: str, *, sleep=time.sleep) -> None:
+def verify_passphrase(ws: Workspace, passphrase: str, *, sleep: Callable[[float], object] = time.sleep) -> None:
     """Unlock after a lock: check the passphrase against this account's key slot."""
     from ghnt_desktop.storage import keyslots
     from ghnt_desktop.storage.workspace import SLOTS_NAME

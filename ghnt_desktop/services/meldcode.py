@@ -28,7 +28,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 from typing import Any, Callable
@@ -405,7 +405,7 @@ def _raak_aan(ws: Workspace, dossier_id: int, tijdstip: str) -> None:
     repo.wijzig_dossier(ws.db, dossier_id, laatste_activiteit=tijdstip)
 
 
-def _gebeurtenis(ws: Workspace, row: repo.DossierRow, soort: str, data: dict, tijdstip: str, *,
+def _gebeurtenis(ws: Workspace, row: repo.DossierRow, soort: str, data: dict[str, Any], tijdstip: str, *,
                  ronde: int | None = None, vorige: repo.RecordRow | None = None) -> int:
     return repo.voeg_record_toe(ws.db, dossier_id=row.id, soort=soort, data=data, auteur_id=ws.session.account_id,
                                 tijdstip=tijdstip, ronde=ronde or row.ronde, vorige=vorige)
@@ -565,7 +565,7 @@ def maak(ws: Workspace, *, client_referentie: str, gemeente_code: str, vormen: s
     return dossier_id
 
 
-def _kop_data(row: repo.DossierRow, vormen: frozenset) -> dict[str, Any]:
+def _kop_data(row: repo.DossierRow, vormen: Iterable[dm.GeweldsVorm | str]) -> dict[str, Any]:
     return {"client_referentie": row.client_referentie, "gemeente_code": row.gemeente_code,
             "vormen": sorted(dm.GeweldsVorm(v).value for v in vormen),
             "aandachtsfunctionaris_id": row.aandachtsfunctionaris_id, "team_id": row.team_id,
@@ -588,7 +588,7 @@ def _bouw_dossier(ws: Workspace, row: repo.DossierRow, records: list[repo.Record
     namen = repo.account_namen(ws.db, [row.eigenaar_id, row.aandachtsfunctionaris_id,
                                        *(r.auteur_id for r in records)])
     ketens = repo.ketens(ws.db, row.id)
-    lijsten: dict[str, list] = {s: [] for s in repo.RECORD_TYPES}
+    lijsten: dict[str, list[Any]] = {s: [] for s in repo.RECORD_TYPES}
     for r in records:
         if r.soort not in repo.RECORD_TYPES:
             continue
@@ -614,13 +614,14 @@ def _bouw_dossier(ws: Workspace, row: repo.DossierRow, records: list[repo.Record
         geopend_op=date.fromisoformat(row.geopend_op),
         afgesloten_op=date.fromisoformat(row.afgesloten_op) if row.afgesloten_op else None,
         laatste_activiteit=repo.moment_uit(row.laatste_activiteit).date(),
-        betrokkenen=lijsten["betrokkene"], signalen=lijsten["signaal"],
+        betrokkenen=tuple(lijsten["betrokkene"]), signalen=tuple(lijsten["signaal"]),
         kindcheck=lijsten["kindcheck"][-1] if lijsten["kindcheck"] else None,
-        consultaties=lijsten["consultatie"], gesprekken=lijsten["gesprek"],
+        consultaties=tuple(lijsten["consultatie"]), gesprekken=tuple(lijsten["gesprek"]),
         gesprek_niet_gevoerd=lijsten["gesprek_niet_gevoerd"][-1] if lijsten["gesprek_niet_gevoerd"] else None,
-        afwegingen=lijsten["afweging"], besluiten=lijsten["besluit"], meldingen=lijsten["melding"],
-        hulp=lijsten["hulp"], terugkoppelingen=lijsten["terugkoppeling"], overdrachten=lijsten["overdracht"],
-        acuut=lijsten["acuut"])
+        afwegingen=tuple(lijsten["afweging"]), besluiten=tuple(lijsten["besluit"]),
+        meldingen=tuple(lijsten["melding"]), hulp=tuple(lijsten["hulp"]),
+        terugkoppelingen=tuple(lijsten["terugkoppeling"]), overdrachten=tuple(lijsten["overdracht"]),
+        acuut=tuple(lijsten["acuut"]))
 
 
 def laad(ws: Workspace, dossier_id: int) -> dm.Dossier:
@@ -646,7 +647,7 @@ def dossier_info(ws: Workspace, dossier_id: int) -> DossierInfo:
 
 # --------------------------------------------------------------------------- records
 
-def voeg_toe(ws: Workspace, dossier_id: int, record, *, concept_sleutel: str | None = None) -> int:
+def voeg_toe(ws: Workspace, dossier_id: int, record: dm.Record, *, concept_sleutel: str | None = None) -> int:
     """Record something new (any record type of the domain). Returns the record id.
 
     ``concept_sleutel``: the autosaved draft this record was typed in; it is removed in the same
@@ -686,7 +687,8 @@ def _huidige_versie(ws: Workspace, row: repo.DossierRow, record_id: int) -> repo
     return rec
 
 
-def corrigeer(ws: Workspace, dossier_id: int, record_id: int, nieuw, *, concept_sleutel: str | None = None) -> int:
+def corrigeer(ws: Workspace, dossier_id: int, record_id: int, nieuw: dm.Record, *,
+              concept_sleutel: str | None = None) -> int:
     """A new version of a record; the old version stays visible in :func:`geschiedenis`. Returns the new id.
 
     ``concept_sleutel`` as in :func:`voeg_toe`: the draft goes in the same transaction."""
@@ -727,21 +729,21 @@ def trek_in(ws: Workspace, dossier_id: int, record_id: int) -> int:
     return nieuw_id
 
 
-def laad_versie(ws: Workspace, dossier_id: int, record_id: int):
+def laad_versie(ws: Workspace, dossier_id: int, record_id: int) -> dm.Record:
     """Any version of a record (also a replaced one), as its domain object. Audited as ``dossier_bekijken``."""
     row = _dossier(ws, dossier_id)
     rec = repo.record(ws.db, record_id) if isinstance(record_id, int) else None
     if rec is None or rec.dossier_id != row.id or rec.soort not in repo.RECORD_TYPES:
         raise UserError("Dit onderdeel bestaat niet in dit dossier.")
     with ws.db.atomic():
-        obj = repo.record_uit_dict(rec.soort, rec.gegevens(), rec.id)
+        obj: dm.Record = repo.record_uit_dict(rec.soort, rec.gegevens(), rec.id)  # soort is in RECORD_TYPES
         ws.audit("dossier_bekijken", "dossier", row.id)
     return obj
 
 
 # --------------------------------------------------------------------------- header, steps, closing
 
-def _betrokkenen_bijwerken(ws: Workspace, row: repo.DossierRow, nieuw: list, tijdstip: str) -> bool:
+def _betrokkenen_bijwerken(ws: Workspace, row: repo.DossierRow, nieuw: list[dm.Betrokkene], tijdstip: str) -> bool:
     if not all(isinstance(b, dm.Betrokkene) for b in nieuw):
         raise ValidationError("De betrokkenen zijn niet opgeslagen.",
                               details=["betrokkenen: alleen betrokkenen (rol en aanduiding) passen hier."])
@@ -772,8 +774,9 @@ def _betrokkenen_bijwerken(ws: Workspace, row: repo.DossierRow, nieuw: list, tij
     return veranderd
 
 
-def wijzig_kop(ws: Workspace, dossier_id: int, *, vormen=None, gemeente_code=None, aandachtsfunctionaris_id=None,
-               betrokkenen=None) -> None:
+def wijzig_kop(ws: Workspace, dossier_id: int, *, vormen: Iterable[dm.GeweldsVorm] | None = None,
+               gemeente_code: str | None = None, aandachtsfunctionaris_id: str | None = None,
+               betrokkenen: Iterable[dm.Betrokkene] | None = None) -> None:
     """Change the header. ``None`` leaves a field as it is; ``aandachtsfunctionaris_id=""`` removes the AF.
     ``betrokkenen`` is the full new list: items with an ``id`` are kept (a new version when changed),
     items without are added, and current ones that are missing are withdrawn."""
@@ -898,7 +901,7 @@ def _medeondertekeningen(ws: Workspace, row: repo.DossierRow) -> list[Medeondert
     uit = []
     for r in rows:
         data = r.gegevens()
-        besluit_id = int(data.get("besluit_id"))
+        besluit_id = int(data["besluit_id"])
         besluit = repo.record(ws.db, besluit_id)
         uit.append(Medeondertekening(besluit_id, namen.get(r.auteur_id, ""), repo.moment_uit(r.tijdstip),
                                      bool(besluit and not besluit.vervangen and not besluit.ingetrokken),
@@ -1124,7 +1127,7 @@ def aandachtspunten(ws: Workspace, vandaag: date) -> list[dm.Aandachtspunt]:
 
 
 def _licht_dossier(row: repo.DossierRow, records: list[repo.RecordRow]) -> dm.Dossier:
-    lijsten: dict[str, list] = {}
+    lijsten: dict[str, list[Any]] = {}
     for r in records:
         obj = repo.record_uit_dict(r.soort, r.gegevens(), r.id)
         if r.soort in repo.MET_RONDE:
@@ -1135,9 +1138,10 @@ def _licht_dossier(row: repo.DossierRow, records: list[repo.RecordRow]) -> dm.Do
         status=dm.DossierStatus(row.status), huidige_stap=row.huidige_stap, ronde=row.ronde,
         geopend_op=date.fromisoformat(row.geopend_op),
         laatste_activiteit=repo.moment_uit(row.laatste_activiteit).date(),
-        kindcheck=lijsten.get("kindcheck", [None])[-1], afwegingen=lijsten.get("afweging", ()),
-        meldingen=lijsten.get("melding", ()), hulp=lijsten.get("hulp", ()),
-        terugkoppelingen=lijsten.get("terugkoppeling", ()), overdrachten=lijsten.get("overdracht", ()))
+        kindcheck=lijsten.get("kindcheck", [None])[-1], afwegingen=tuple(lijsten.get("afweging", ())),
+        meldingen=tuple(lijsten.get("melding", ())), hulp=tuple(lijsten.get("hulp", ())),
+        terugkoppelingen=tuple(lijsten.get("terugkoppeling", ())),
+        overdrachten=tuple(lijsten.get("overdracht", ())))
 
 
 # --------------------------------------------------------------------------- drafts (autosave)
@@ -1157,7 +1161,7 @@ def _concept_dossier(ws: Workspace, dossier_id: int | None) -> None:
         _dossier(ws, dossier_id, "dossier_wijzigen")
 
 
-def bewaar_concept(ws: Workspace, dossier_id: int | None, sleutel: str, inhoud: dict) -> None:
+def bewaar_concept(ws: Workspace, dossier_id: int | None, sleutel: str, inhoud: dict[str, Any]) -> None:
     """Store unfinished input (per account, dossier and field key), committed before returning.
 
     ``dossier_id=None``: input for a dossier that does not exist yet. No audit entry per call.
@@ -1174,7 +1178,7 @@ def bewaar_concept(ws: Workspace, dossier_id: int | None, sleutel: str, inhoud: 
         repo.bewaar_concept(ws.db, ws.session.account_id, dossier_id, sleutel, tekst, _tijdstip())
 
 
-def concepten(ws: Workspace, dossier_id: int | None) -> dict[str, tuple[dict, datetime]]:
+def concepten(ws: Workspace, dossier_id: int | None) -> dict[str, tuple[dict[str, Any], datetime]]:
     """This account's drafts for the dossier (``None``: for a new dossier): key -> (content, saved at)."""
     _concept_dossier(ws, dossier_id)
     return {s: (json.loads(i), repo.moment_uit(t)) for s, i, t in

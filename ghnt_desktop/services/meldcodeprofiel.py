@@ -20,7 +20,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ghnt_desktop.domain.roles import Actie, Rol
 from ghnt_desktop.errors import UserError, ValidationError
@@ -29,6 +29,9 @@ from ghnt_desktop.services.authz import vereis
 from ghnt_desktop.services.settings import Setting, registreer
 from ghnt_desktop.storage import meldcode_repo as repo
 from ghnt_desktop.storage.workspace import Workspace
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ghnt_desktop.content.meldcode_content import ContactenContent
 
 __all__ = [
     "NUMMERINGEN", "NUMMERING_LABELS", "EV_SOORTEN", "EV_LABELS",
@@ -134,7 +137,8 @@ class Profiel:
 
 
 def nummering(ws: Workspace) -> str:
-    return settings.haal(ws, NUMMERING.key)
+    waarde: str = settings.haal(ws, NUMMERING.key)  # a str setting (NUMMERING)
+    return waarde
 
 
 def afwegingen_stap_4(ws: Workspace) -> tuple[int, ...]:
@@ -256,7 +260,7 @@ class ContactWijziging:
     op: str
 
 
-def _landelijk():
+def _landelijk() -> ContactenContent:
     from ghnt_desktop.content.meldcode_content import laad_contacten
 
     return laad_contacten()

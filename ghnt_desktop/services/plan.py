@@ -31,6 +31,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from ghnt_desktop.domain import datalab as dl
 from ghnt_desktop.domain import plan as dp
@@ -41,6 +42,15 @@ from ghnt_desktop.services.authz import vereis
 from ghnt_desktop.storage import plan_repo as repo
 from ghnt_desktop.storage.plan_repo import ActieRij, ActieVelden, PlanRij, SectieRij, VoortgangRij
 from ghnt_desktop.storage.workspace import Workspace, now_iso
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ghnt_desktop.content.gemeenten import Gemeente
+    from ghnt_desktop.domain.regiovisie import Regiovisie
+    from ghnt_desktop.domain.zelfscan import ScanStatus, Telling, Zelfscan
+    from ghnt_desktop.domain.zelfscan_catalogus import Catalogus
+    from ghnt_desktop.services.zelfscan import ScanInfo
+
+    _Geladen = Mapping[int, tuple[Zelfscan, Catalogus]]  # scan id -> the scan and its catalogue
 
 __all__ = [
     "ActieRij", "ActieVelden", "PlanRij", "SectieRij", "VoortgangRij", "PlanSectie", "ThemaScore", "TeamUitslag",
@@ -93,7 +103,7 @@ def _sectie_volgorde(code: str) -> int:
     return (dp.SECTIE_CODES.index(code) + 1) * 1000
 
 
-def gemeente_of_fout(zoekterm: str):
+def gemeente_of_fout(zoekterm: str) -> Gemeente:
     """The gemeente (``content.gemeenten.Gemeente``) for a name or CBS code, or a Dutch UserError."""
     from ghnt_desktop.content.gemeenten import huidige_gemeente
 
@@ -125,19 +135,7 @@ def _een_jaar_later(d: date) -> date:
         return d.replace(year=d.year + 1, day=28)
 
 
-def _zs():
-    from ghnt_desktop.services import zelfscan
-
-    return zelfscan
-
-
-def _dz():
-    from ghnt_desktop.domain import zelfscan
-
-    return zelfscan
-
-
-def _vastgesteld():
+def _vastgesteld() -> ScanStatus:
     from ghnt_desktop.domain.zelfscan import ScanStatus
 
     return ScanStatus.VASTGESTELD
@@ -146,28 +144,31 @@ def _vastgesteld():
 # --------------------------------------------------------------------------- scans
 
 
-def beschikbare_scans(ws: Workspace, gemeente_code: str) -> list:
+def beschikbare_scans(ws: Workspace, gemeente_code: str) -> list[ScanInfo]:
     """Every vastgestelde zelfscan of a team that serves the gemeente (``services.zelfscan.ScanInfo``)."""
+    from ghnt_desktop.services import zelfscan as zs
+
     vereis(ws, Actie.PLAN_INZIEN, object_type="plan")
-    return list(_zs().scans(ws, gemeente_code=gemeente_code, status=_vastgesteld()))
+    return list(zs.scans(ws, gemeente_code=gemeente_code, status=_vastgesteld()))
 
 
-def standaard_scans(ws: Workspace, gemeente_code: str) -> list:
+def standaard_scans(ws: Workspace, gemeente_code: str) -> list[ScanInfo]:
     """The default choice for a plan: the latest vastgestelde zelfscan per team serving the gemeente, and
     the gemeente's own latest vastgestelde scan (the kwaliteitskader's standards for the gemeente)."""
+    from ghnt_desktop.services import zelfscan as zs
+
     vereis(ws, Actie.PLAN_INZIEN, object_type="plan")
-    zs = _zs()
     scans = list(zs.laatste_vastgestelde(ws, gemeente_code))
     eigen = zs.laatste_vastgestelde_gemeentescan(ws, gemeente_code)
     return scans + ([eigen] if eigen is not None else [])
 
 
-def _controleer_scans(ws: Workspace, gemeente_code: str, scan_ids: Sequence[int]) -> list:
+def _controleer_scans(ws: Workspace, gemeente_code: str, scan_ids: Sequence[int]) -> list[ScanInfo]:
     if not scan_ids:
         raise UserError(f"Er is geen vastgestelde zelfscan gekozen voor {_gemeente_naam(gemeente_code)}. "
                         "Een plan van aanpak bouwt op de vastgestelde zelfscans van de teams.")
     beschikbaar = {s.id: s for s in beschikbare_scans(ws, gemeente_code)}
-    gekozen = []
+    gekozen: list[ScanInfo] = []
     teams: dict[object, str] = {}
     for sid in dict.fromkeys(int(s) for s in scan_ids):
         s = beschikbaar.get(sid)
@@ -406,9 +407,11 @@ def secties(ws: Workspace, plan_id: int, *, themas: Sequence[tuple[str, str]] | 
 
 
 def _themas_van_scans(ws: Workspace, p: PlanRij) -> list[tuple[str, str]]:
+    from ghnt_desktop.services import zelfscan as zs
+
     themas: dict[str, str] = {}
     for s in _gekozen_scans(ws, p):
-        cat = _zs().catalogus(ws, s.catalogus_id, s.catalogus_versie)
+        cat = zs.catalogus(ws, s.catalogus_id, s.catalogus_versie)
         for t in cat.themas_op_volgorde:
             themas.setdefault(t.id, t.naam)
     return list(themas.items())
@@ -463,7 +466,7 @@ def actie(ws: Workspace, actie_id: int) -> ActieRij:
     return a
 
 
-def regiovisie(ws: Workspace):
+def regiovisie(ws: Workspace) -> Regiovisie:
     """The regiovisie profile the plans use now (``domain.regiovisie.Regiovisie``)."""
     from ghnt_desktop.services import regiovisie as rv
 
@@ -615,7 +618,7 @@ def stel_vast(ws: Workspace, plan_id: int, *, door: str, op: date) -> None:
         stand = _bereken_datalab(ws, p)
         bevroren = json.dumps(_datalab_naar_dict(stand), ensure_ascii=False)
     with ws.db.atomic():
-        if repo.get_plan(ws.db, plan_id).status is not PlanStatus.CONCEPT:  # type: ignore[union-attr]
+        if _laad(ws, plan_id).status is not PlanStatus.CONCEPT:  # read again, inside the transaction
             raise UserError("Dit plan is al vastgesteld.")
         repo.set_vastgesteld(ws.db, plan_id, door=v.vastgesteld_door, op=op, datalab_bevroren=bevroren,
                              gewijzigd_op=now_iso())
@@ -625,13 +628,15 @@ def stel_vast(ws: Workspace, plan_id: int, *, door: str, op: date) -> None:
 # --------------------------------------------------------------------------- verbeterpunten, overview
 
 
-def _laad_scans(ws: Workspace, scans: Sequence) -> dict[int, tuple]:
+def _laad_scans(ws: Workspace, scans: Sequence[ScanInfo]) -> dict[int, tuple[Zelfscan, Catalogus]]:
     """scan id -> (Zelfscan, Catalogus), each loaded once."""
-    return {s.id: _zs().laad_scan(ws, s.id) for s in scans}
+    from ghnt_desktop.services import zelfscan as zs
+
+    return {s.id: zs.laad_scan(ws, s.id) for s in scans}
 
 
-def _verbeterpunt_items(scans: Sequence, geladen: Mapping[int, tuple]) -> list[dict]:
-    items = []
+def _verbeterpunt_items(scans: Sequence[ScanInfo], geladen: _Geladen) -> list[dict[str, object]]:
+    items: list[dict[str, object]] = []
     for s in scans:
         scan, cat = geladen[s.id]
         themas = {t.id: t.naam for t in cat.themas}
@@ -649,14 +654,15 @@ def _verbeterpunt_items(scans: Sequence, geladen: Mapping[int, tuple]) -> list[d
     return items
 
 
-def _gekozen_scans(ws: Workspace, p: PlanRij, alle: Sequence | None = None) -> list:
+def _gekozen_scans(ws: Workspace, p: PlanRij, alle: Sequence[ScanInfo] | None = None) -> list[ScanInfo]:
     """ScanInfo of the plan's scans, by team name. A chosen scan that was reopened later (a newer
     version exists) is no longer in the list of latest versions; it is still vastgesteld and is used."""
-    zs = _zs()
+    from ghnt_desktop.services import zelfscan as zs
+
     if alle is None:
         alle = zs.scans(ws, gemeente_code=p.gemeente_code, status=_vastgesteld())
     per_id = {s.id: s for s in alle}
-    gekozen = []
+    gekozen: list[ScanInfo] = []
     for i in p.scan_ids:
         s = per_id.get(i)
         if s is None and hasattr(zs, "scan_info"):
@@ -678,7 +684,7 @@ def verbeterpunten(ws: Workspace, plan_id: int) -> list[dp.GerangschiktVerbeterp
     return dp.rangschik_verbeterpunten(_verbeterpunt_items(gekozen, _laad_scans(ws, gekozen)))
 
 
-def overzicht(ws: Workspace, plan_id: int, *, vandaag: date | None = None) -> dp.ActieOverzicht:
+def overzicht(ws: Workspace, plan_id: int, *, vandaag: date | None = None) -> dp.ActieOverzicht[ActieRij]:
     """Counts per status and the overdue actions (oldest deadline first)."""
     return dp.overzicht(acties(ws, plan_id), vandaag or date.today())
 
@@ -743,7 +749,7 @@ def secundair_onderdrukken(o: dl.DatalabOverzicht) -> dl.DatalabOverzicht:
     return replace(o, totaal=MINSTENS_VIJF)
 
 
-def _datalab_naar_dict(stand: DatalabStand) -> dict:
+def _datalab_naar_dict(stand: DatalabStand) -> dict[str, object]:
     o = stand.overzicht
     if o is None:
         return {"melding": stand.melding}
@@ -753,7 +759,7 @@ def _datalab_naar_dict(stand: DatalabStand) -> dict:
             "mediaan": o.mediaan_dagen_tot_besluit}
 
 
-def _datalab_uit_dict(d: Mapping) -> DatalabStand:
+def _datalab_uit_dict(d: Mapping[str, Any]) -> DatalabStand:
     if "totaal" not in d:
         return DatalabStand(None, str(d.get("melding", "")))
     return DatalabStand(dl.DatalabOverzicht(
@@ -832,7 +838,7 @@ class PlanRapport:
     teams: tuple[TeamUitslag, ...]
     verbeterpunten: tuple[dp.GerangschiktVerbeterpunt, ...]
     acties: tuple[ActieRij, ...]
-    overzicht: dp.ActieOverzicht
+    overzicht: dp.ActieOverzicht[ActieRij]
     secties: tuple[PlanSectie, ...]
     thema_feiten: Mapping[str, str]  # thema_id -> generated sentence(s) about the scan results
     catalogi: tuple[CatalogusGebruik, ...]
@@ -840,18 +846,21 @@ class PlanRapport:
     datalab: DatalabStand | None
     gemaakt_op: date
     versies: tuple[PlanRij, ...] = field(default=())
-    regiovisie: object = None  # domain.regiovisie.Regiovisie: actielijnen, numbering, regional sentences
+    regiovisie: Regiovisie | None = None  # actielijnen, numbering, regional sentences
     actienummers: Mapping[int, str] = field(default_factory=dict)  # action id -> printed number ("2A")
 
 
-def _pct(t) -> int | None:
+def _pct(t: Telling) -> int | None:
     return t.percentage_afgerond
 
 
-def _team_uitslagen(ws: Workspace, scans: Sequence, alle_scans: Sequence, geladen: Mapping[int, tuple]) -> tuple[
+def _team_uitslagen(ws: Workspace, scans: Sequence[ScanInfo], alle_scans: Sequence[ScanInfo],
+                    geladen: _Geladen) -> tuple[
         list[TeamUitslag], list[CatalogusGebruik], dict[str, str], list[tuple[str, str]]]:
-    zs = _zs()
-    per_team: dict[object, list] = {}
+    from ghnt_desktop.domain import zelfscan as dz
+    from ghnt_desktop.services import zelfscan as zs
+
+    per_team: dict[int | None, list[ScanInfo]] = {}
     for s in alle_scans:
         per_team.setdefault(s.team_id, []).append(s)
     uitslagen: list[TeamUitslag] = []
@@ -867,7 +876,7 @@ def _team_uitslagen(ws: Workspace, scans: Sequence, alle_scans: Sequence, gelade
             titels.setdefault(st.id, st.titel)
         for t in cat.themas_op_volgorde:
             themas.setdefault(t.id, t.naam)
-        res = _dz().resultaten(cat, scan.antwoorden)
+        res = dz.resultaten(cat, scan.antwoorden)
         vorige = None
         if s.team_id is not None:
             eerder = [x for x in per_team.get(s.team_id, []) if x.peildatum < s.peildatum and x.id != s.id]
@@ -938,11 +947,12 @@ def _thema_feiten(teams: Sequence[TeamUitslag], punten: Sequence[dp.Gerangschikt
 def rapport(ws: Workspace, plan_id: int, *, vandaag: date | None = None) -> PlanRapport:
     """Collect everything for the printed plan (no audit; printing/exporting audits)."""
     from ghnt_desktop.content.gemeenten import regios_van, zoek_gemeente
+    from ghnt_desktop.services import zelfscan as zs
 
     vereis(ws, Actie.PLAN_INZIEN, object_type="plan", object_id=plan_id)
     vandaag = vandaag or date.today()
     p = _laad(ws, plan_id)
-    alle = list(_zs().scans(ws, gemeente_code=p.gemeente_code, status=_vastgesteld()))
+    alle = list(zs.scans(ws, gemeente_code=p.gemeente_code, status=_vastgesteld()))
     gekozen = _gekozen_scans(ws, p, alle)
     geladen = _laad_scans(ws, gekozen)
     teams, catalogi, titels, themas = _team_uitslagen(ws, gekozen, alle, geladen)
@@ -1036,11 +1046,13 @@ class StandaardOptie:
 
 def standaarden(ws: Workspace, plan_id: int) -> list[StandaardOptie]:
     """The standards of the chosen scans' catalogue(s), in catalogue order: to link actions to."""
+    from ghnt_desktop.services import zelfscan as zs
+
     vereis(ws, Actie.PLAN_INZIEN, object_type="plan", object_id=plan_id)
     p = _laad(ws, plan_id)
     uit: dict[str, StandaardOptie] = {}
     for s in _gekozen_scans(ws, p):
-        cat = _zs().catalogus(ws, s.catalogus_id, s.catalogus_versie)
+        cat = zs.catalogus(ws, s.catalogus_id, s.catalogus_versie)
         themas = {t.id: t.naam for t in cat.themas}
         for st in cat.standaarden_op_volgorde:
             uit.setdefault(st.id, StandaardOptie(st.id, st.titel, themas.get(st.thema, st.thema)))

@@ -142,8 +142,8 @@ def valideer_eigen_indeling(naam: object, actielijnen: object) -> list[str]:
     return dr.valideer_eigen_indeling(naam, actielijnen)
 
 
-def zet_eigen_indeling(ws: Workspace, naam: str, actielijnen: Sequence[Mapping | dr.EigenLijn | dr.Actielijn]
-                       ) -> Regiovisie:
+def zet_eigen_indeling(ws: Workspace, naam: str,
+                       actielijnen: Sequence[Mapping[str, object] | dr.EigenLijn | dr.Actielijn]) -> Regiovisie:
     """Save the beheerder's own lines and make them the workspace's profile.
 
     ``actielijnen``: items with ``code``, ``titel`` and (optional) ``doel``. At least one line,

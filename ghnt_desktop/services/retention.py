@@ -77,8 +77,9 @@ def registreer_verwijderaar(record_type: str, fn: Verwijderaar) -> None:
     _VERWIJDERAARS[record_type] = fn
 
 
-def _termijn_controle(value) -> list[str]:
-    problems = []
+def _termijn_controle(value: dict[str, object]) -> list[str]:
+    """(Called by ``Setting.problemen`` once ``value`` is known to be a dict.)"""
+    problems: list[str] = []
     for key, jaren in value.items():
         rt = soorten().get(key)
         if rt is None:
@@ -148,7 +149,7 @@ class BewaarItem:
         return rules.FASE_LABELS[self.fase]
 
 
-def _laad(ws: Workspace, record_type: str, record_id: str) -> tuple[Verwijdering, dict] | None:
+def _laad(ws: Workspace, record_type: str, record_id: str) -> tuple[Verwijdering, dict[str, str]] | None:
     row = ws.db.conn.execute(
         "SELECT startdatum, blokkade, vroegtijdig, blokkade_reden, vroegtijdig_grond FROM bewaar_item"
         " WHERE record_type = ? AND record_id = ?", [record_type, record_id]).fetchone()
@@ -164,7 +165,7 @@ def _laad(ws: Workspace, record_type: str, record_id: str) -> tuple[Verwijdering
     return v, {"blokkade_reden": row[3] or "", "vroegtijdig_grond": row[4] or ""}
 
 
-def _item(ws: Workspace, v: Verwijdering, extra: dict, vandaag: date) -> BewaarItem:
+def _item(ws: Workspace, v: Verwijdering, extra: dict[str, str], vandaag: date) -> BewaarItem:
     namen = {}
     if v.bevestigingen:
         ids = [b.account_id for b in v.bevestigingen]

@@ -14,6 +14,7 @@ from ghnt_desktop.domain.organisatie import TEAM_SOORTEN, controleer_teamnaam
 from ghnt_desktop.domain.roles import Actie
 from ghnt_desktop.errors import UserError, ValidationError
 from ghnt_desktop.services.authz import vereis
+from ghnt_desktop.storage.connection import inserted_id
 from ghnt_desktop.storage.workspace import Workspace, now_iso
 
 # Kept for callers that show a team's kind: key -> Dutch label.
@@ -101,7 +102,7 @@ def maak_team(ws: Workspace, naam: str, soort: str, gemeenten: list[str]) -> int
     with ws.db.atomic():
         cur = ws.db.conn.execute("INSERT INTO team (naam, type, aangemaakt_op) VALUES (?, ?, ?)",
                                  [naam.strip(), soort, now_iso()])
-        team_id = int(cur.lastrowid)
+        team_id = inserted_id(cur)
         for code in gemeenten:
             ws.db.conn.execute("INSERT INTO team_gemeente (team_id, cbs_code) VALUES (?, ?)", [team_id, code])
         ws.audit("team_aanmaken", "team", team_id)

@@ -32,7 +32,7 @@ import functools
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Any, Callable, Iterable, Sequence, TypedDict
 
 from ghnt_desktop.domain import zelfscan as dz
 from ghnt_desktop.domain.roles import Actie, mag
@@ -612,7 +612,8 @@ def laatste_vastgestelde(ws: Workspace, gemeente_code: str) -> list[ScanInfo]:
                             alleen_vastgesteld_laatste=True, soort=EigenaarSoort.TEAM)
     per_team: dict[int, repo.ScanRij] = {}
     for r in rijen:  # newest peildatum first
-        per_team.setdefault(r.team_id, r)
+        if r.team_id is not None:  # (always: team scans only)
+            per_team.setdefault(r.team_id, r)
     gekozen = sorted(per_team.values(), key=lambda r: (r.team_naam.casefold(), r.team_id))
     return _infos(ws, gekozen)
 
@@ -1006,7 +1007,13 @@ class _Import:
     vorige_id: int | None
 
 
-def _landelijke_lijst():
+class _LandelijkeLijst(TypedDict):
+    landelijke_naam: Callable[[str], str | None]
+    opgeheven: Callable[[str], tuple[str, str] | None]
+    zelfde_gemeente: Callable[[str, str], bool]
+
+
+def _landelijke_lijst() -> _LandelijkeLijst:
     """Look-ups in the national list of gemeenten (content.gemeenten) for ``controleer_import``."""
     from ghnt_desktop.content import gemeenten as lijst
 
@@ -1025,7 +1032,7 @@ def _landelijke_lijst():
         g = lijst.zoek_gemeente(naam)
         return g is not None and g.cbs_code == code
 
-    return dict(landelijke_naam=landelijke_naam, opgeheven=opgeheven, zelfde_gemeente=zelfde_gemeente)
+    return _LandelijkeLijst(landelijke_naam=landelijke_naam, opgeheven=opgeheven, zelfde_gemeente=zelfde_gemeente)
 
 
 def _bereid_import(ws: Workspace, data: bytes, *, vandaag: date | None = None) -> _Import:
@@ -1033,8 +1040,8 @@ def _bereid_import(ws: Workspace, data: bytes, *, vandaag: date | None = None) -
     vereis(ws, Actie.ZELFSCAN_UITWISSELEN, object_type=OBJECT)
     _vereis_zelfscan(ws)
     bekend: dict[tuple[str, str], Catalogus] = {}
-    for r in repo.catalogus_rijen(ws.db):
-        c = _opgeslagen_catalogus(ws, r.id, r.versie)
+    for cr in repo.catalogus_rijen(ws.db):
+        c = _opgeslagen_catalogus(ws, cr.id, cr.versie)
         assert c is not None
         bekend[c.sleutel] = c
     for c, _ in _niet_opgeslagen_meegeleverd(ws):
@@ -1064,9 +1071,10 @@ def _bereid_import(ws: Workspace, data: bytes, *, vandaag: date | None = None) -
         raise ValidationError(KOP_SCAN_IMPORT, details=list(controle.weigeringen))
 
     team: repo.TeamRij | None = None
+    eigenaar: tuple[int | None, str | None] | None  # (team id, gemeente code) of a known owner
     if scan.eigenaar_gemeente is not None:
         vereis(ws, Actie.ZELFSCAN_ALLE, object_type=OBJECT)
-        eigenaar = {"team_id": None, "gemeente": scan.eigenaar_gemeente.cbs_code}
+        eigenaar = (None, scan.eigenaar_gemeente.cbs_code)
     else:
         team, problemen = _zoek_team(ws, scan.team_naam, scan.team_type)
         if problemen:
@@ -1075,7 +1083,7 @@ def _bereid_import(ws: Workspace, data: bytes, *, vandaag: date | None = None) -
             _vereis_team(ws, team.id, object_type="team", object_id=team.id)
         elif not _mag(ws, Actie.ZELFSCAN_ALLE):
             vereis(ws, Actie.ZELFSCAN_ALLE, object_type="team")
-        eigenaar = None if team is None else {"team_id": team.id, "gemeente": None}
+        eigenaar = None if team is None else (team.id, None)
 
     reeks_id: int | None = None
     vorige_id: int | None = None
@@ -1083,7 +1091,8 @@ def _bereid_import(ws: Workspace, data: bytes, *, vandaag: date | None = None) -
         # One reeks per owner and peildatum: a later version of an imported scan joins its reeks.
         naam = team.naam if team is not None else scan.eigenaar_naam
         codes = sorted(g.cbs_code for g in scan.gemeenten)
-        zelfde = repo.scans_zelfde_peildatum(ws.db, eigenaar["team_id"], scan.peildatum, gemeente=eigenaar["gemeente"])
+        eigen_team_id, eigen_gemeente = eigenaar
+        zelfde = repo.scans_zelfde_peildatum(ws.db, eigen_team_id, scan.peildatum, gemeente=eigen_gemeente)
         gemeenten = repo.gemeenten_van(ws.db, [r.id for r in zelfde])
         zelfde_gemeenten = {r.id: sorted(c for c, _ in gemeenten[r.id]) == codes for r in zelfde}
         if any(zelfde_gemeenten[r.id] and r.versie == scan.versie and r.status is ScanStatus.VASTGESTELD
@@ -1148,7 +1157,7 @@ def importeer(ws: Workspace, data: bytes, *, bevestigd: Iterable[str] = (), team
     with ws.db.atomic():
         _sla_meegeleverd_op(ws, imp.catalogus)
         if scan.eigenaar_gemeente is not None:
-            eigenaar: dict = {"team_id": None, "gemeente": scan.eigenaar_gemeente.cbs_code}
+            eigenaar: dict[str, Any] = {"team_id": None, "gemeente": scan.eigenaar_gemeente.cbs_code}
         elif b.team is None:
             from ghnt_desktop.services import teams as teams_service
 

@@ -14,10 +14,10 @@ import secrets
 import platform
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from typing import TYPE_CHECKING, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping
 
 if TYPE_CHECKING:  # pragma: no cover
-    import sqlite_utils
+    from ghnt_desktop.storage.connection import Db
 
 GENESIS = "0" * 64
 _FIELDS = ("tijdstip", "actor_id", "namens_id", "actie", "object_type", "object_id", "resultaat", "herkomst")
@@ -28,18 +28,18 @@ def device_origin() -> str:
     return (platform.node() or "onbekend")[:64]
 
 
-def _entry_hash(prev: str, entry: dict) -> str:
+def _entry_hash(prev: str, entry: Mapping[str, object]) -> str:
     canon = json.dumps([prev] + [entry.get(f) for f in _FIELDS], ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(canon.encode("utf-8")).hexdigest()
 
 
-def _head(db: "sqlite_utils.Database") -> str:
+def _head(db: Db) -> str:
     row = db.conn.execute("SELECT waarde FROM werkruimte WHERE sleutel = 'audit_kop'").fetchone()
     return row[0] if row else GENESIS
 
 
 @contextlib.contextmanager
-def savepoint(db: "sqlite_utils.Database") -> Iterator[None]:
+def savepoint(db: Db) -> Iterator[None]:
     """A (nestable) transaction on the raw connection, compatible with ``db.atomic()``.
 
     The audit trail is the lowest layer and is written at login, before sqlite-utils is loaded
@@ -58,7 +58,7 @@ def savepoint(db: "sqlite_utils.Database") -> Iterator[None]:
     conn.execute(f"RELEASE SAVEPOINT {name}")
 
 
-def record(db: "sqlite_utils.Database", *, actie: str, object_type: str, object_id: str | int | None = None,
+def record(db: Db, *, actie: str, object_type: str, object_id: str | int | None = None,
            resultaat: str = "ok", actor_id: str | None = None, namens_id: str | None = None,
            herkomst: str | None = None) -> None:
     """Append one entry. Call inside the same ``db.atomic()`` block as the change it records."""
@@ -91,7 +91,7 @@ class ChainProblem:
     tekst: str
 
 
-def verify(db: "sqlite_utils.Database") -> list[ChainProblem]:
+def verify(db: Db) -> list[ChainProblem]:
     """Return every problem found in the chain (empty list = intact)."""
     problems: list[ChainProblem] = []
     prev_hash = GENESIS
@@ -115,12 +115,12 @@ def verify(db: "sqlite_utils.Database") -> list[ChainProblem]:
     return problems
 
 
-def entries_for(db: "sqlite_utils.Database", object_type: str, object_id: str | int,
-                acties: Iterable[str] | None = None) -> list[dict]:
+def entries_for(db: Db, object_type: str, object_id: str | int,
+                acties: Iterable[str] | None = None) -> list[dict[str, Any]]:
     sql = ("SELECT a.tijdstip, a.actie, a.resultaat, a.herkomst, a.actor_id, acc.naam AS actor_naam"
            " FROM audit a LEFT JOIN account acc ON acc.id = a.actor_id"
            " WHERE a.object_type = ? AND a.object_id = ?")
-    params: list = [object_type, str(object_id)]
+    params: list[object] = [object_type, str(object_id)]
     if acties:
         acties = list(acties)
         sql += f" AND a.actie IN ({','.join('?' * len(acties))})"

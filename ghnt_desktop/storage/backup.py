@@ -47,7 +47,7 @@ import os
 import re
 import secrets
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Mapping
 
@@ -56,7 +56,10 @@ from ghnt_desktop.storage.errors_map import is_corruption, to_user_error, user_e
 from ghnt_desktop.storage.files import _fsync_dir, atomic_write, os_error_to_user_error
 
 if TYPE_CHECKING:  # pragma: no cover
-    import sqlite_utils
+    import sqlite3
+
+    from ghnt_desktop.storage import keyslots
+    from ghnt_desktop.storage.connection import Db
 
 DB_NAME = "werkruimte.db"  # same as storage.workspace.DB_NAME (not imported: keeps this module independent)
 DEFAULT_DIR_NAME = "backups"
@@ -118,7 +121,7 @@ def sidecar_path(backup: Path) -> Path:
     return backup.with_suffix(".json") if backup.suffix.lower() == ".db" else backup.with_name(backup.name + ".json")
 
 
-def _int(v) -> int:
+def _int(v: object) -> int:
     if isinstance(v, bool) or not isinstance(v, int):
         raise ValueError("int")
     return v
@@ -165,7 +168,7 @@ def keys_copy_path(backup: Path) -> Path:
     return backup.with_name(stem + ".sleutels.json")
 
 
-def read_keys_copy(backup: Path):
+def read_keys_copy(backup: Path) -> keyslots.KeySlots | None:
     """The ``keyslots.json`` copy beside a backup, or ``None`` if missing or malformed (never raises)."""
     from ghnt_desktop.storage import keyslots
 
@@ -217,7 +220,7 @@ def parse_folder_value(raw: object) -> Path | None:
         return None
 
 
-def read_folder_setting(db: "sqlite_utils.Database") -> Path | None:
+def read_folder_setting(db: Db) -> Path | None:
     """The configured folder in table ``instelling`` (key ``backup_map``), or ``None`` (default / unreadable)."""
     try:
         row = db.conn.execute("SELECT waarde FROM instelling WHERE sleutel = ?", [SETTING_KEY]).fetchone()
@@ -226,7 +229,7 @@ def read_folder_setting(db: "sqlite_utils.Database") -> Path | None:
     return parse_folder_value(row[0]) if row else None
 
 
-def folder_from_db(db: "sqlite_utils.Database", data_dir: Path) -> Path:
+def folder_from_db(db: Db, data_dir: Path) -> Path:
     return read_folder_setting(db) or default_folder(data_dir)
 
 
@@ -361,8 +364,8 @@ def plan_retention(backups: Iterable[BackupInfo], *, days: int = KEEP_DAYS,
     backups = list(backups)
     prunable = sorted((b for b in backups if b.kind in PRUNABLE), key=lambda b: (b.created_at, b.name), reverse=True)
     keep: dict[Path, BackupInfo] = {}
-    seen_days: list = []
-    seen_months: list = []
+    seen_days: list[date] = []
+    seen_months: list[tuple[int, int]] = []
     for b in prunable:  # newest first, so the first one seen of a day/month is its newest
         local = b.created_at.astimezone()
         day, month = local.date(), (local.year, local.month)
@@ -467,14 +470,15 @@ def sha256_of(path: Path) -> str:
     return h.hexdigest()
 
 
-def open_readonly(path: Path, key: bytes):
+def open_readonly(path: Path, key: bytes) -> sqlite3.Connection:
     """A read-only SQLCipher connection (``mode=ro``): verifying a backup can never change it."""
     import sqlcipher3
 
     if len(key) != 32:
         raise ValueError("key must be 32 bytes")
     uri = Path(path).resolve().as_uri() + "?mode=ro"
-    conn = sqlcipher3.connect(uri, uri=True, isolation_level=None, check_same_thread=False, timeout=2.0)
+    conn: sqlite3.Connection = sqlcipher3.connect(uri, uri=True, isolation_level=None, check_same_thread=False,
+                                                  timeout=2.0)
     try:
         conn.execute("PRAGMA cipher_log_level = NONE")
         conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
@@ -486,8 +490,8 @@ def open_readonly(path: Path, key: bytes):
     return conn
 
 
-def _bad(path: Path, *problems: str, **kw) -> BackupCheck:
-    return BackupCheck(Path(path), False, tuple(problems), **kw)
+def _bad(path: Path, *problems: str, generation: int | None = None, sha256: str | None = None) -> BackupCheck:
+    return BackupCheck(Path(path), False, tuple(problems), generation=generation, sha256=sha256)
 
 
 def verify_backup(path: Path, keys: Mapping[int, bytes], *, workspace_id: str | None = None,
@@ -621,7 +625,7 @@ def _fsync_file(path: Path) -> None:
         os.close(fd)
 
 
-def write_backup(db: "sqlite_utils.Database", folder: Path, *, kind: str, keys: Mapping[int, bytes],
+def write_backup(db: Db, folder: Path, *, kind: str, keys: Mapping[int, bytes],
                  workspace_id: str, generation: int | None = None, target: Path | None = None,
                  now: datetime | None = None, slots_bytes: bytes | None = None) -> tuple[BackupInfo, BackupCheck]:
     """``VACUUM INTO`` a temp file, verify it, give it its final name and write the sidecar.
@@ -769,7 +773,8 @@ def prepare_candidate(data_dir: Path, backup: Path, keys: Mapping[int, bytes], *
 
     data_dir = Path(data_dir)
     check = check or verify_backup(backup, keys, workspace_id=workspace_id, prefer=generation)
-    if not check.ok:
+    opened_with = check.generation  # an ok check names the generation whose key opened the backup
+    if not check.ok or opened_with is None:
         raise UserError("Deze reservekopie wordt niet teruggezet.", details=list(check.problems))
     stamp = _now().strftime("%Y%m%d-%H%M%S")
     cand = data_dir / f"{CANDIDATE_PREFIX}{stamp}-{secrets.token_hex(4)}.db"
@@ -784,13 +789,13 @@ def prepare_candidate(data_dir: Path, backup: Path, keys: Mapping[int, bytes], *
                             "probeer het opnieuw.")
         target_key = keys.get(generation)
         if target_key is None:  # the current generation is not unsealable by this account: keep the old key
-            generation, target_key = check.generation, keys[check.generation]  # type: ignore[index]
+            generation, target_key = opened_with, keys[opened_with]
         with user_errors(data_dir):
             from ghnt_desktop.storage.connection import open_encrypted
 
-            db = open_encrypted(cand, keys[check.generation])  # type: ignore[index]
+            db = open_encrypted(cand, keys[opened_with])
             try:
-                if check.generation != generation:
+                if opened_with != generation:
                     rekey(db, target_key)
                 audit.record(db, actie="reservekopie_teruggezet", object_type="reservekopie",
                              object_id=Path(backup).name, actor_id=actor_id)
@@ -872,7 +877,7 @@ def swap_in(data_dir: Path, cand: Path) -> Path:
     return db_path
 
 
-def checkpoint_and_close(db: "sqlite_utils.Database") -> None:
+def checkpoint_and_close(db: Db) -> None:
     """Close the live connection so that nothing is left in its -wal (raises if that cannot be ensured)."""
     conn = db.conn
     if conn.in_transaction:

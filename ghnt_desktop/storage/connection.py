@@ -8,8 +8,9 @@ on our encrypted connection (see ../shared/engineering/stack-notes.md §3).
 from __future__ import annotations
 
 import sys
+from contextlib import AbstractContextManager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Iterator, Protocol, Sequence
 
 import sqlcipher3
 import sqlcipher3.dbapi2
@@ -21,20 +22,55 @@ sys.modules.setdefault("pysqlite3", sqlcipher3)
 sys.modules.setdefault("pysqlite3.dbapi2", sqlcipher3.dbapi2)
 
 if TYPE_CHECKING:  # pragma: no cover
-    import sqlite_utils
+    import sqlite3
 
-DatabaseError = sqlcipher3.dbapi2.DatabaseError
-OperationalError = sqlcipher3.dbapi2.OperationalError
-IntegrityError = sqlcipher3.dbapi2.IntegrityError
+    import sqlite_utils
+    import sqlite_utils.db
+
+    # sqlcipher3 ships no type information; its dbapi2 module is the stdlib sqlite3 module built against
+    # SQLCipher, with the same classes and signatures. The type checker sees the stdlib ones.
+    from sqlite3 import DatabaseError, IntegrityError, OperationalError
+else:
+    DatabaseError = sqlcipher3.dbapi2.DatabaseError
+    OperationalError = sqlcipher3.dbapi2.OperationalError
+    IntegrityError = sqlcipher3.dbapi2.IntegrityError
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 CACHE_KIB = 64 * 1024
 
 
-def _keyed_connection(path: Path, key: bytes):
+class Db(Protocol):
+    """What the app uses of an open database: the type of ``Workspace.db`` and of every repository's ``db``.
+
+    Both a :class:`LazyDatabase` and a plain ``sqlite_utils.Database`` on a SQLCipher connection are one.
+    ``conn`` is a ``sqlcipher3`` connection, typed as the stdlib ``sqlite3.Connection`` it mirrors.
+    """
+
+    @property
+    def conn(self) -> sqlite3.Connection: ...
+
+    def atomic(self) -> AbstractContextManager[object]:
+        """A (nestable) transaction: savepoints inside an open one (sqlite-utils ``Database.atomic``)."""
+        ...
+
+    def query(self, sql: str, params: Sequence[Any] | dict[str, Any] | None = None) -> Iterator[dict[str, Any]]:
+        """Run ``sql`` and yield each row as a dict (sqlite-utils ``Database.query``)."""
+        ...
+
+
+def inserted_id(cur: sqlite3.Cursor) -> int:
+    """The rowid of the row the INSERT just run on ``cur`` made (``lastrowid`` is None before any INSERT)."""
+    rowid = cur.lastrowid
+    if rowid is None:
+        raise RuntimeError("no row was inserted on this cursor")
+    return rowid
+
+
+def _keyed_connection(path: Path, key: bytes) -> sqlite3.Connection:
     if len(key) != 32:
         raise ValueError("key must be 32 bytes")
-    conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False, timeout=2.0)
+    conn: sqlite3.Connection = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False,
+                                                  timeout=2.0)
     conn.execute("PRAGMA cipher_log_level = NONE")
     conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
     return conn
@@ -49,32 +85,46 @@ class LazyDatabase:
     """
 
     __slots__ = ("conn", "_db", "__weakref__")
+    conn: sqlite3.Connection
+    _db: sqlite_utils.Database | None
 
-    def __init__(self, conn) -> None:
+    def __init__(self, conn: sqlite3.Connection) -> None:
         object.__setattr__(self, "_db", None)
         object.__setattr__(self, "conn", conn)
 
-    def real(self) -> "sqlite_utils.Database":
-        if self._db is None:
+    def real(self) -> sqlite_utils.Database:
+        db = self._db
+        if db is None:
             import sqlite_utils
 
             # No sqlite-utils plugins: third-party code must never run on the decrypted connection.
-            object.__setattr__(self, "_db", sqlite_utils.Database(self.conn, execute_plugins=False))
-        return self._db
+            db = sqlite_utils.Database(self.conn, execute_plugins=False)
+            object.__setattr__(self, "_db", db)
+        return db
 
-    def __getattr__(self, name: str):
-        return getattr(self.real(), name)
+    # What the app uses (:class:`Db`), spelled out so that the type checker checks every use.
+    def atomic(self) -> AbstractContextManager[sqlite_utils.Database]:
+        return self.real().atomic()
 
-    def __setattr__(self, name: str, value) -> None:
+    def query(self, sql: str, params: Sequence[Any] | dict[str, Any] | None = None) -> Iterator[dict[str, Any]]:
+        return self.real().query(sql, params)
+
+    if not TYPE_CHECKING:
+        # Anything else of sqlite-utils (tests and benchmarks use e.g. ``table_names()``) is forwarded at run
+        # time only; typed code asks for ``real()`` instead, so a misspelt attribute is still an error.
+        def __getattr__(self, name: str) -> Any:
+            return getattr(self.real(), name)
+
+    def __setattr__(self, name: str, value: object) -> None:
         object.__setattr__(self, name, value)
         if name == "conn" and self._db is not None:
-            self._db.conn = value  # keep one connection (fault-injection tests swap it)
+            self._db.conn = self.conn  # keep one connection (fault-injection tests swap it)
 
-    def __getitem__(self, name: str):
+    def __getitem__(self, name: str) -> sqlite_utils.db.Table | sqlite_utils.db.View:
         return self.real()[name]
 
 
-def open_encrypted(path: Path, key: bytes, *, create: bool = False) -> "sqlite_utils.Database":
+def open_encrypted(path: Path, key: bytes, *, create: bool = False) -> LazyDatabase:
     """Open (or create) the encrypted database and verify the key at once."""
     path = Path(path)
     if not create:
@@ -99,7 +149,7 @@ def open_encrypted(path: Path, key: bytes, *, create: bool = False) -> "sqlite_u
     conn.execute("PRAGMA secure_delete = ON")
     # 64 MiB page cache: keeps the dossier list fast on large workspaces (benchmarks/dossiers.py).
     conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
-    return LazyDatabase(conn)  # type: ignore[return-value]  (behaves as sqlite_utils.Database)
+    return LazyDatabase(conn)
 
 
 def _open_error(exc: DatabaseError) -> Exception:
@@ -128,17 +178,17 @@ class WrongPassphraseOrCorrupt(WorkspaceCorrupt):
         )
 
 
-def enable_wal(db: "sqlite_utils.Database") -> None:
+def enable_wal(db: Db) -> None:
     mode = db.conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
     if str(mode).lower() != "wal":
         raise WorkspaceError("De database kon niet in de veilige schrijfstand (WAL) worden gezet.")
 
 
-def rekey(db: "sqlite_utils.Database", new_key: bytes) -> None:
+def rekey(db: Db, new_key: bytes) -> None:
     db.conn.execute(f"PRAGMA rekey = \"x'{new_key.hex()}'\"")
 
 
-def backup_to(db: "sqlite_utils.Database", target: Path) -> None:
+def backup_to(db: Db, target: Path) -> None:
     """Write an encrypted, consistent copy with ``VACUUM INTO`` (same key, never plaintext)."""
     target = Path(target)
     if target.exists():

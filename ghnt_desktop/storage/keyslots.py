@@ -40,6 +40,7 @@ import secrets
 import tempfile
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any, Iterable
 
 from argon2.low_level import Type, hash_secret_raw
 from cryptography.exceptions import InvalidTag
@@ -67,11 +68,11 @@ class KdfParams:
     memory_kib: int = 46 * 1024
     parallelism: int = 1
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return {"alg": "argon2id", "t": self.time_cost, "m": self.memory_kib, "p": self.parallelism}
 
     @classmethod
-    def from_json(cls, d: dict) -> "KdfParams":
+    def from_json(cls, d: dict[str, Any]) -> "KdfParams":
         if d.get("alg") != "argon2id":
             raise ValueError("alg")
         t, m, p = int(d["t"]), int(d["m"]), int(d["p"])
@@ -96,7 +97,7 @@ class Slot:
     sealed: dict[int, bytes] = field(default_factory=dict)  # generation -> sealed db key
     must_change: bool = False
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return {
             "account_id": self.account_id,
             "login": self.login,
@@ -110,7 +111,7 @@ class Slot:
         }
 
     @classmethod
-    def from_json(cls, d: dict) -> "Slot":
+    def from_json(cls, d: dict[str, Any]) -> "Slot":
         return cls(
             account_id=str(d["account_id"]),
             login=str(d["login"]),
@@ -157,7 +158,7 @@ class KeySlots:
         others = tuple(s for s in self.slots if s.account_id != slot.account_id)
         return replace(self, slots=others + (slot,))
 
-    def without_accounts(self, account_ids) -> "KeySlots":
+    def without_accounts(self, account_ids: Iterable[str]) -> "KeySlots":
         ids = set(account_ids)
         return replace(self, slots=tuple(s for s in self.slots if s.account_id not in ids))
 

@@ -1,7 +1,7 @@
 """SQL for meldcode dossiers (schema in ``db/002_meldcode.sql``) and the JSON form of domain records.
 
 No authorization and no audit here: that is the service's job (``services/meldcode.py``).
-Every function takes the open ``sqlite_utils.Database`` and runs in the caller's transaction.
+Every function takes the open database (``storage.connection.Db``) and runs in the caller's transaction.
 
 Records are stored in one versioned table, ``meldcode_record``: ``soort`` says which domain type
 the JSON in ``data`` holds. Dates are ISO strings (``date.isoformat()``), moments too
@@ -19,12 +19,13 @@ import typing
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from enum import Enum
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
 from ghnt_desktop.domain import meldcode_model as m
+from ghnt_desktop.storage.connection import Db, inserted_id
 
 if TYPE_CHECKING:  # pragma: no cover
-    import sqlite_utils
+    import weakref
 
 # --------------------------------------------------------------------- record types
 
@@ -201,28 +202,29 @@ class RecordRow:
         return self.oorsprong_id or self.id
 
     def gegevens(self) -> dict[str, Any]:
-        return json.loads(self.data)
+        gegevens: dict[str, Any] = json.loads(self.data)  # a record's data is always a JSON object
+        return gegevens
 
 
 _RECORD_COLS = ", ".join(f.name for f in dataclasses.fields(RecordRow))
 
 
-def dossier(db: "sqlite_utils.Database", dossier_id: int) -> DossierRow | None:
+def dossier(db: Db, dossier_id: int) -> DossierRow | None:
     row = db.conn.execute(f"SELECT {_DOSSIER_COLS} FROM meldcode_dossier WHERE id = ?", [dossier_id]).fetchone()
     return DossierRow(*row) if row else None
 
 
-def medewerkers(db: "sqlite_utils.Database", dossier_id: int) -> list[str]:
+def medewerkers(db: Db, dossier_id: int) -> list[str]:
     return [r[0] for r in db.conn.execute(
         "SELECT account_id FROM meldcode_dossier_account WHERE dossier_id = ? ORDER BY toegevoegd_op", [dossier_id])]
 
 
-def vormen(db: "sqlite_utils.Database", dossier_id: int) -> frozenset[str]:
+def vormen(db: Db, dossier_id: int) -> frozenset[str]:
     return frozenset(r[0] for r in db.conn.execute(
         "SELECT vorm FROM meldcode_dossier_vorm WHERE dossier_id = ?", [dossier_id]))
 
 
-def maak_dossier(db: "sqlite_utils.Database", *, client_referentie: str, gemeente_code: str, team_id: int | None,
+def maak_dossier(db: Db, *, client_referentie: str, gemeente_code: str, team_id: int | None,
                  eigenaar_id: str, aandachtsfunctionaris_id: str | None, geopend_op: date, tijdstip: str) -> int:
     cur = db.conn.execute(
         "INSERT INTO meldcode_dossier (client_referentie, gemeente_code, team_id, eigenaar_id,"
@@ -230,14 +232,14 @@ def maak_dossier(db: "sqlite_utils.Database", *, client_referentie: str, gemeent
         " VALUES (?, ?, ?, ?, ?, 'open', 1, 1, ?, ?, ?)",
         [client_referentie, gemeente_code, team_id, eigenaar_id, aandachtsfunctionaris_id, geopend_op.isoformat(),
          tijdstip, tijdstip])
-    return int(cur.lastrowid)
+    return inserted_id(cur)
 
 
 _KOLOMMEN = frozenset({"client_referentie", "gemeente_code", "team_id", "eigenaar_id", "aandachtsfunctionaris_id",
                        "status", "huidige_stap", "ronde", "afgesloten_op", "laatste_activiteit"})
 
 
-def wijzig_dossier(db: "sqlite_utils.Database", dossier_id: int, **velden: Any) -> None:
+def wijzig_dossier(db: Db, dossier_id: int, **velden: Any) -> None:
     onbekend = set(velden) - _KOLOMMEN
     if onbekend:
         raise ValueError(f"unknown columns {sorted(onbekend)}")
@@ -247,13 +249,13 @@ def wijzig_dossier(db: "sqlite_utils.Database", dossier_id: int, **velden: Any) 
     db.conn.execute(f"UPDATE meldcode_dossier SET {sets} WHERE id = ?", [*velden.values(), dossier_id])
 
 
-def zet_vormen(db: "sqlite_utils.Database", dossier_id: int, nieuw: Iterable[str]) -> None:
+def zet_vormen(db: Db, dossier_id: int, nieuw: Iterable[str]) -> None:
     db.conn.execute("DELETE FROM meldcode_dossier_vorm WHERE dossier_id = ?", [dossier_id])
     db.conn.executemany("INSERT INTO meldcode_dossier_vorm (dossier_id, vorm) VALUES (?, ?)",
                         [(dossier_id, v) for v in sorted(set(nieuw))])
 
 
-def voeg_medewerker_toe(db: "sqlite_utils.Database", dossier_id: int, account_id: str, door: str,
+def voeg_medewerker_toe(db: Db, dossier_id: int, account_id: str, door: str,
                         tijdstip: str) -> bool:
     cur = db.conn.execute(
         "INSERT OR IGNORE INTO meldcode_dossier_account (dossier_id, account_id, toegevoegd_door, toegevoegd_op)"
@@ -261,13 +263,13 @@ def voeg_medewerker_toe(db: "sqlite_utils.Database", dossier_id: int, account_id
     return cur.rowcount > 0
 
 
-def verwijder_medewerker(db: "sqlite_utils.Database", dossier_id: int, account_id: str) -> bool:
+def verwijder_medewerker(db: Db, dossier_id: int, account_id: str) -> bool:
     cur = db.conn.execute("DELETE FROM meldcode_dossier_account WHERE dossier_id = ? AND account_id = ?",
                           [dossier_id, account_id])
     return cur.rowcount > 0
 
 
-def voeg_record_toe(db: "sqlite_utils.Database", *, dossier_id: int, soort: str, data: dict[str, Any],
+def voeg_record_toe(db: Db, *, dossier_id: int, soort: str, data: dict[str, Any],
                     auteur_id: str, tijdstip: str, ronde: int, vorige: RecordRow | None = None,
                     ingetrokken: bool = False) -> int:
     """Insert a record version. With ``vorige`` the new row corrects (replaces) that version."""
@@ -284,15 +286,15 @@ def voeg_record_toe(db: "sqlite_utils.Database", *, dossier_id: int, soort: str,
         [dossier_id, soort, ronde, dumps(data), auteur_id, tijdstip,
          None if vorige is None else vorige.keten_id, None if vorige is None else vorige.id,
          1 if vorige is None else vorige.versie + 1, int(ingetrokken)])
-    return int(cur.lastrowid)
+    return inserted_id(cur)
 
 
-def record(db: "sqlite_utils.Database", record_id: int) -> RecordRow | None:
+def record(db: Db, record_id: int) -> RecordRow | None:
     row = db.conn.execute(f"SELECT {_RECORD_COLS} FROM meldcode_record WHERE id = ?", [record_id]).fetchone()
     return RecordRow(*row) if row else None
 
 
-def huidige_records(db: "sqlite_utils.Database", dossier_id: int,
+def huidige_records(db: Db, dossier_id: int,
                     soorten: Iterable[str] | None = None) -> list[RecordRow]:
     """The current (not replaced, not withdrawn) version of every record, in recording order."""
     sql = f"SELECT {_RECORD_COLS} FROM meldcode_record WHERE dossier_id = ? AND vervangen = 0 AND ingetrokken = 0"
@@ -305,13 +307,13 @@ def huidige_records(db: "sqlite_utils.Database", dossier_id: int,
     return [RecordRow(*r) for r in db.conn.execute(sql, params)]
 
 
-def alle_records(db: "sqlite_utils.Database", dossier_id: int) -> list[RecordRow]:
+def alle_records(db: Db, dossier_id: int) -> list[RecordRow]:
     """Every version of every record (the history), in time order."""
     return [RecordRow(*r) for r in db.conn.execute(
         f"SELECT {_RECORD_COLS} FROM meldcode_record WHERE dossier_id = ? ORDER BY tijdstip, id", [dossier_id])]
 
 
-def ketens(db: "sqlite_utils.Database", dossier_id: int) -> dict[int, int]:
+def ketens(db: Db, dossier_id: int) -> dict[int, int]:
     """Any version id -> the id of the current version of its chain (for references between records)."""
     rows = db.conn.execute(
         "SELECT id, coalesce(oorsprong_id, id), vervangen FROM meldcode_record WHERE dossier_id = ?",
@@ -320,7 +322,7 @@ def ketens(db: "sqlite_utils.Database", dossier_id: int) -> dict[int, int]:
     return {rid: huidig.get(keten, rid) for rid, keten, _ in rows}
 
 
-def account_namen(db: "sqlite_utils.Database", ids: Iterable[str | None]) -> dict[str, str]:
+def account_namen(db: Db, ids: Iterable[str | None]) -> dict[str, str]:
     ids = sorted({i for i in ids if i})
     if not ids:
         return {}
@@ -344,10 +346,10 @@ class Scope:
 #: Walk the list in order only when it needs to look at fewer rows than this (see :func:`lijst`).
 WANDEL_MAX = 20_000
 
-_PER_DB: "weakref.WeakKeyDictionary | None" = None
+_PER_DB: weakref.WeakKeyDictionary[Db, dict[str, Any]] | None = None
 
 
-def _db_staat(db: "sqlite_utils.Database") -> dict:
+def _db_staat(db: Db) -> dict[str, Any]:
     """Per-connection state (page cache set, recent counts), dropped with the Database object."""
     global _PER_DB
     import weakref
@@ -382,7 +384,8 @@ class _Filter:
     def sql(self, alias: str = "") -> tuple[str, list[Any]]:
         """`` AND ...`` conditions on the dossier columns (all in the teamfilter index) and the vorm link."""
         a = f"{alias}." if alias else ""
-        delen, params = [], []
+        delen: list[str] = []
+        params: list[Any] = []
         if self.status is not None:
             delen.append(f"{a}status = ?")
             params.append(self.status)
@@ -429,7 +432,8 @@ def _match_sql(scope: Scope, f: _Filter) -> tuple[str, list[Any]]:
 
 
 def _scope_where(scope: Scope, alias: str = "d") -> tuple[str, list[Any]]:
-    delen, params = [], []
+    delen: list[str] = []
+    params: list[Any] = []
     if scope.team_ids:
         delen.append(f"{alias}.team_id IN {_teams(scope)}")
         params += list(scope.team_ids)
@@ -445,10 +449,10 @@ def _scope_where(scope: Scope, alias: str = "d") -> tuple[str, list[Any]]:
 IDS_BEWAREN = 5000
 
 
-def _telling(db: "sqlite_utils.Database", scope: Scope, f: _Filter) -> tuple[int, tuple[int, ...] | None]:
+def _telling(db: Db, scope: Scope, f: _Filter) -> tuple[int, tuple[int, ...] | None]:
     """(count, ids when at most IDS_BEWAREN) of the dossiers in scope that match; remembered until the
     next change on this connection (``total_changes``)."""
-    tellingen = _db_staat(db)["tellingen"]
+    tellingen: dict[tuple[int, Scope, _Filter], tuple[int, tuple[int, ...] | None]] = _db_staat(db)["tellingen"]
     sleutel = (db.conn.total_changes, scope, f)
     if sleutel in tellingen:
         return tellingen[sleutel]
@@ -464,7 +468,7 @@ def _telling(db: "sqlite_utils.Database", scope: Scope, f: _Filter) -> tuple[int
     return uit
 
 
-def tel(db: "sqlite_utils.Database", scope: Scope, **filt: Any) -> int:
+def tel(db: Db, scope: Scope, **filt: Any) -> int:
     """How many dossiers in scope match the filter."""
     return _telling(db, scope, _Filter(**filt))[0]
 
@@ -473,7 +477,7 @@ _LIJST_KOLOMMEN = ("d.id, d.client_referentie, d.gemeente_code, d.status, d.huid
                    " d.laatste_activiteit")
 
 
-def lijst(db: "sqlite_utils.Database", scope: Scope, *, offset: int, limit: int, **filt: Any) -> list[tuple]:
+def lijst(db: Db, scope: Scope, *, offset: int, limit: int, **filt: Any) -> list[tuple[Any, ...]]:
     """Rows (id, referentie, gemeente, status, stap, eigenaar_naam, laatste_activiteit, vormen), newest first.
 
     Three plans. Few matches (at most :data:`IDS_BEWAREN`, e.g. a search): the count already fetched
@@ -513,7 +517,7 @@ def lijst(db: "sqlite_utils.Database", scope: Scope, *, offset: int, limit: int,
     return [(*r[:5], namen.get(r[5], ""), r[6], tuple(per.get(r[0], ()))) for r in rows]
 
 
-def dossiers_in_scope(db: "sqlite_utils.Database", scope: Scope, *, status: str | None = None,
+def dossiers_in_scope(db: Db, scope: Scope, *, status: str | None = None,
                       soorten: Iterable[str] = (), met_soort_of_stil_voor: tuple[Iterable[str], str] | None = None
                       ) -> tuple[list[DossierRow], dict[int, list[RecordRow]]]:
     """The dossier rows in scope (optionally of one status) and their current records of ``soorten``.
@@ -544,7 +548,7 @@ def dossiers_in_scope(db: "sqlite_utils.Database", scope: Scope, *, status: str 
     return rows, per
 
 
-def ids_in_scope(db: "sqlite_utils.Database", scope: Scope, *, status: str | None = None,
+def ids_in_scope(db: Db, scope: Scope, *, status: str | None = None,
                  gemeente_code: str | None = None) -> list[int]:
     sql, params = _match_sql(scope, _Filter(status=status, gemeente_code=gemeente_code))
     return sorted(r[0] for r in db.conn.execute(sql, params))
@@ -552,7 +556,7 @@ def ids_in_scope(db: "sqlite_utils.Database", scope: Scope, *, status: str | Non
 
 # --------------------------------------------------------------------- drafts (autosave)
 
-def bewaar_concept(db: "sqlite_utils.Database", account_id: str, dossier_id: int | None, sleutel: str,
+def bewaar_concept(db: Db, account_id: str, dossier_id: int | None, sleutel: str,
                    inhoud_json: str, tijdstip: str) -> None:
     db.conn.execute(
         "INSERT INTO meldcode_concept (account_id, dossier_id, sleutel, inhoud, tijdstip) VALUES (?, ?, ?, ?, ?)"
@@ -561,20 +565,20 @@ def bewaar_concept(db: "sqlite_utils.Database", account_id: str, dossier_id: int
         [account_id, dossier_id or 0, sleutel, inhoud_json, tijdstip])
 
 
-def concepten(db: "sqlite_utils.Database", account_id: str, dossier_id: int | None) -> list[tuple[str, str, str]]:
+def concepten(db: Db, account_id: str, dossier_id: int | None) -> list[tuple[str, str, str]]:
     return db.conn.execute(
         "SELECT sleutel, inhoud, tijdstip FROM meldcode_concept WHERE account_id = ? AND dossier_id = ?"
         " ORDER BY sleutel", [account_id, dossier_id or 0]).fetchall()
 
 
-def wis_concept(db: "sqlite_utils.Database", account_id: str, dossier_id: int | None, sleutel: str) -> None:
+def wis_concept(db: Db, account_id: str, dossier_id: int | None, sleutel: str) -> None:
     db.conn.execute("DELETE FROM meldcode_concept WHERE account_id = ? AND dossier_id = ? AND sleutel = ?",
                     [account_id, dossier_id or 0, sleutel])
 
 
 # --------------------------------------------------------------------- destruction (retention)
 
-def verwijder_dossier_definitief(db: "sqlite_utils.Database", dossier_id: int) -> None:
+def verwijder_dossier_definitief(db: Db, dossier_id: int) -> None:
     """Delete a dossier with every version of every record, its links and all drafts about it.
 
     One transaction (a savepoint when the caller already opened one). No audit here: the
@@ -590,7 +594,7 @@ def verwijder_dossier_definitief(db: "sqlite_utils.Database", dossier_id: int) -
         c.execute("DELETE FROM meldcode_dossier WHERE id = ?", [dossier_id])
 
 
-def teamgenoten(db: "sqlite_utils.Database", team_ids, rollen: tuple[str, ...]) -> list[tuple[str, str]]:
+def teamgenoten(db: Db, team_ids: Iterable[int], rollen: tuple[str, ...]) -> list[tuple[str, str]]:
     """(account id, naam) of active accounts with one of ``rollen`` in ``team_ids`` (names only)."""
     teams = sorted(team_ids)
     if not teams:
@@ -624,12 +628,12 @@ def wacht_op_besluit_sql(alias: str = "d") -> str:
     return sql if alias == "d" else sql.replace("d.", f"{alias}.")
 
 
-def wacht_op_besluit(db: "sqlite_utils.Database", dossier_id: int) -> bool:
+def wacht_op_besluit(db: Db, dossier_id: int) -> bool:
     return db.conn.execute(f"SELECT 1 FROM meldcode_dossier d WHERE d.id = ? AND {wacht_op_besluit_sql()}",
                            [dossier_id]).fetchone() is not None
 
 
-def wachtend_op_besluit(db: "sqlite_utils.Database", team_ids: Iterable[int] | None) -> list[DossierRow]:
+def wachtend_op_besluit(db: Db, team_ids: Iterable[int] | None) -> list[DossierRow]:
     """The dossiers awaiting the eindverantwoordelijke's decision, of ``team_ids`` (``None``: of every team).
 
     This is a separate query on purpose: the general list (:func:`lijst`, :func:`tel`) never includes these
@@ -647,7 +651,7 @@ def wachtend_op_besluit(db: "sqlite_utils.Database", team_ids: Iterable[int] | N
         f"SELECT {cols} FROM meldcode_dossier d WHERE {wacht_op_besluit_sql()}{teams} ORDER BY d.id", params)]
 
 
-def managers_van_team(db: "sqlite_utils.Database", team_id: int | None) -> list[tuple[str, str]]:
+def managers_van_team(db: Db, team_id: int | None) -> list[tuple[str, str]]:
     """(account id, naam) of the active teamleiders/managers who are members of ``team_id``."""
     if team_id is None:
         return []
@@ -674,11 +678,11 @@ class ContactVersie:
 _CONTACT_COLS = "id, contact_id, versie, naam, telefoon, website, bereikbaar, wanneer, verwijderd, door, op"
 
 
-def _contact(r) -> ContactVersie:
+def _contact(r: Sequence[Any]) -> ContactVersie:
     return ContactVersie(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], bool(r[8]), r[9], r[10])
 
 
-def huidige_contacten(db: "sqlite_utils.Database") -> dict[str, ContactVersie]:
+def huidige_contacten(db: Db) -> dict[str, ContactVersie]:
     """contact_id -> its latest version (also when that version says 'verwijderd')."""
     rows = db.conn.execute(
         f"SELECT {_CONTACT_COLS} FROM meldcode_contact c WHERE versie = "
@@ -686,12 +690,12 @@ def huidige_contacten(db: "sqlite_utils.Database") -> dict[str, ContactVersie]:
     return {r[1]: _contact(r) for r in rows}
 
 
-def contact_versies(db: "sqlite_utils.Database", contact_id: str) -> list[ContactVersie]:
+def contact_versies(db: Db, contact_id: str) -> list[ContactVersie]:
     return [_contact(r) for r in db.conn.execute(
         f"SELECT {_CONTACT_COLS} FROM meldcode_contact WHERE contact_id = ? ORDER BY versie", [contact_id])]
 
 
-def bewaar_contact_versie(db: "sqlite_utils.Database", contact_id: str, *, naam: str, telefoon: str | None,
+def bewaar_contact_versie(db: Db, contact_id: str, *, naam: str, telefoon: str | None,
                           website: str | None, bereikbaar: str, wanneer: str, verwijderd: bool, door: str,
                           op: str) -> int:
     versie = int(db.conn.execute("SELECT coalesce(max(versie), 0) FROM meldcode_contact WHERE contact_id = ?",

@@ -17,7 +17,7 @@ from ghnt_desktop.errors import WorkspaceTooNew
 from ghnt_desktop.paths import migrations_dir
 
 if TYPE_CHECKING:  # pragma: no cover
-    import sqlite_utils
+    from ghnt_desktop.storage.connection import Db
 
 _NAME = re.compile(r"^(\d{3})_[a-z0-9_]+\.sql$")
 
@@ -48,11 +48,11 @@ def latest_version(migrations: list[Migration] | None = None) -> int:
     return migrations[-1].version if migrations else 0
 
 
-def current_version(db: "sqlite_utils.Database") -> int:
+def current_version(db: Db) -> int:
     return int(db.conn.execute("PRAGMA user_version").fetchone()[0])
 
 
-def check_not_too_new(db: "sqlite_utils.Database", migrations: list[Migration] | None = None) -> None:
+def check_not_too_new(db: Db, migrations: list[Migration] | None = None) -> None:
     have, know = current_version(db), latest_version(migrations)
     if have > know:
         raise WorkspaceTooNew(
@@ -61,7 +61,7 @@ def check_not_too_new(db: "sqlite_utils.Database", migrations: list[Migration] |
         )
 
 
-def migrate(db: "sqlite_utils.Database", *, backup: Callable[[str], object] | None = None,
+def migrate(db: Db, *, backup: Callable[[str], object] | None = None,
             migrations: list[Migration] | None = None) -> int:
     """Bring the schema up to date. Returns the number of migrations applied."""
     migrations = migrations if migrations is not None else load_migrations()

@@ -9,12 +9,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Iterable
+from typing import Any, Iterable, Sequence
 
 from ghnt_desktop.domain.plan import ActieStatus, PlanStatus
+from ghnt_desktop.storage.connection import Db, inserted_id
 
-if TYPE_CHECKING:  # pragma: no cover
-    import sqlite_utils
 
 
 # --------------------------------------------------------------------------- value types
@@ -137,7 +136,7 @@ _PLAN_COLS = ("id, reeks_id, gemeente_code, periode_van, periode_tot, titel, ver
               " gewijzigd_op")
 
 
-def _plan(db: "sqlite_utils.Database", row) -> PlanRij:
+def _plan(db: Db, row: Sequence[Any]) -> PlanRij:
     scans = tuple(r[0] for r in db.conn.execute(
         "SELECT scan_id FROM plan_scan WHERE plan_id = ? ORDER BY scan_id", [row[0]]))
     return PlanRij(
@@ -152,12 +151,12 @@ def _plan(db: "sqlite_utils.Database", row) -> PlanRij:
 # --------------------------------------------------------------------------- plans
 
 
-def get_plan(db: "sqlite_utils.Database", plan_id: int) -> PlanRij | None:
+def get_plan(db: Db, plan_id: int) -> PlanRij | None:
     row = db.conn.execute(f"SELECT {_PLAN_COLS} FROM plan WHERE id = ?", [plan_id]).fetchone()
     return _plan(db, row) if row else None
 
 
-def plannen(db: "sqlite_utils.Database", gemeente_code: str | None = None, *,
+def plannen(db: Db, gemeente_code: str | None = None, *,
             alleen_laatste: bool = True) -> list[PlanRij]:
     """Plans, newest period first; with ``alleen_laatste`` only the newest version of each plan."""
     sql = f"SELECT {_PLAN_COLS} FROM plan p"
@@ -173,14 +172,14 @@ def plannen(db: "sqlite_utils.Database", gemeente_code: str | None = None, *,
     return [_plan(db, r) for r in db.conn.execute(sql, params).fetchall()]
 
 
-def versies(db: "sqlite_utils.Database", reeks_id: int) -> list[PlanRij]:
+def versies(db: Db, reeks_id: int) -> list[PlanRij]:
     """Every version of one plan, newest first."""
     rows = db.conn.execute(f"SELECT {_PLAN_COLS} FROM plan WHERE reeks_id = ? ORDER BY versie DESC",
                            [reeks_id]).fetchall()
     return [_plan(db, r) for r in rows]
 
 
-def overlappende_periode(db: "sqlite_utils.Database", gemeente_code: str, van: date, tot: date,
+def overlappende_periode(db: Db, gemeente_code: str, van: date, tot: date,
                          behalve_reeks: int | None = None) -> int | None:
     """The reeks id of another plan of this gemeente whose period overlaps [van, tot], if any."""
     row = db.conn.execute(
@@ -190,7 +189,7 @@ def overlappende_periode(db: "sqlite_utils.Database", gemeente_code: str, van: d
     return row[0] if row else None
 
 
-def insert_plan(db: "sqlite_utils.Database", *, gemeente_code: str, periode_van: date, periode_tot: date,
+def insert_plan(db: Db, *, gemeente_code: str, periode_van: date, periode_tot: date,
                 titel: str, versie: int = 1, reeks_id: int | None = None, vorige_versie_id: int | None = None,
                 datalab: bool = False, volgende_zelfscan: date | None = None, aangemaakt_op: str,
                 aangemaakt_door: str | None) -> int:
@@ -201,16 +200,17 @@ def insert_plan(db: "sqlite_utils.Database", *, gemeente_code: str, periode_van:
         [reeks_id, gemeente_code, periode_van.isoformat(), periode_tot.isoformat(), titel, versie,
          vorige_versie_id, int(datalab), _iso(volgende_zelfscan), aangemaakt_op, aangemaakt_door, aangemaakt_op],
     )
-    plan_id = int(cur.lastrowid)
+    plan_id = inserted_id(cur)
     if reeks_id is None:
         db.conn.execute("UPDATE plan SET reeks_id = ? WHERE id = ?", [plan_id, plan_id])
     return plan_id
 
 
-def update_plan(db: "sqlite_utils.Database", plan_id: int, *, gewijzigd_op: str, **velden) -> None:
+def update_plan(db: Db, plan_id: int, *, gewijzigd_op: str, **velden: object) -> None:
     """Update columns of a concept plan (titel, periode_van, periode_tot, datalab, volgende_zelfscan)."""
     toegestaan = {"titel", "periode_van", "periode_tot", "datalab", "volgende_zelfscan"}
-    sets, params = [], []
+    sets: list[str] = []
+    params: list[object] = []
     for k, v in velden.items():
         if k not in toegestaan:
             raise ValueError(k)
@@ -225,11 +225,11 @@ def update_plan(db: "sqlite_utils.Database", plan_id: int, *, gewijzigd_op: str,
     db.conn.execute(f"UPDATE plan SET {', '.join(sets)} WHERE id = ?", [*params, plan_id])
 
 
-def touch(db: "sqlite_utils.Database", plan_id: int, gewijzigd_op: str) -> None:
+def touch(db: Db, plan_id: int, gewijzigd_op: str) -> None:
     db.conn.execute("UPDATE plan SET gewijzigd_op = ? WHERE id = ?", [gewijzigd_op, plan_id])
 
 
-def set_vastgesteld(db: "sqlite_utils.Database", plan_id: int, *, door: str, op: date,
+def set_vastgesteld(db: Db, plan_id: int, *, door: str, op: date,
                     datalab_bevroren: str | None, gewijzigd_op: str) -> None:
     db.conn.execute(
         "UPDATE plan SET status = 'vastgesteld', vastgesteld_door = ?, vastgesteld_op = ?, datalab_bevroren = ?,"
@@ -238,13 +238,13 @@ def set_vastgesteld(db: "sqlite_utils.Database", plan_id: int, *, door: str, op:
     )
 
 
-def set_scans(db: "sqlite_utils.Database", plan_id: int, scan_ids: Iterable[int]) -> None:
+def set_scans(db: Db, plan_id: int, scan_ids: Iterable[int]) -> None:
     db.conn.execute("DELETE FROM plan_scan WHERE plan_id = ?", [plan_id])
     db.conn.executemany("INSERT INTO plan_scan (plan_id, scan_id) VALUES (?, ?)",
                         [(plan_id, int(s)) for s in sorted(set(scan_ids))])
 
 
-def opvolger(db: "sqlite_utils.Database", plan_id: int) -> int | None:
+def opvolger(db: Db, plan_id: int) -> int | None:
     """The id of the version made from this one, if any."""
     row = db.conn.execute("SELECT id FROM plan WHERE vorige_versie_id = ? LIMIT 1", [plan_id]).fetchone()
     return row[0] if row else None
@@ -253,13 +253,13 @@ def opvolger(db: "sqlite_utils.Database", plan_id: int) -> int | None:
 # --------------------------------------------------------------------------- sections
 
 
-def secties(db: "sqlite_utils.Database", plan_id: int) -> list[SectieRij]:
+def secties(db: Db, plan_id: int) -> list[SectieRij]:
     return [SectieRij(*r) for r in db.conn.execute(
         "SELECT code, volgorde, titel, tekst FROM plan_sectie WHERE plan_id = ? ORDER BY volgorde, code",
         [plan_id])]
 
 
-def upsert_sectie(db: "sqlite_utils.Database", plan_id: int, code: str, *, volgorde: int, titel: str,
+def upsert_sectie(db: Db, plan_id: int, code: str, *, volgorde: int, titel: str,
                   tekst: str) -> None:
     db.conn.execute(
         "INSERT INTO plan_sectie (plan_id, code, volgorde, titel, tekst) VALUES (?, ?, ?, ?, ?)"
@@ -275,7 +275,7 @@ _ACTIE_COLS = ("id, plan_id, nummer, omschrijving, thema, actielijn, eigenaar, p
                " capaciteit, beoogd_resultaat, indicator, status")
 
 
-def acties(db: "sqlite_utils.Database", plan_id: int) -> list[ActieRij]:
+def acties(db: Db, plan_id: int) -> list[ActieRij]:
     rows = db.conn.execute(f"SELECT {_ACTIE_COLS} FROM plan_actie WHERE plan_id = ? ORDER BY nummer, id",
                            [plan_id]).fetchall()
     if not rows:
@@ -295,12 +295,12 @@ def acties(db: "sqlite_utils.Database", plan_id: int) -> list[ActieRij]:
     return [_actie(r, standaarden.get(r[0], ()), notities.get(r[0], ())) for r in rows]
 
 
-def _natuurlijk(tekst: str) -> tuple:
+def _natuurlijk(tekst: str) -> tuple[int | str, ...]:
     """Natural order: "LT-2" before "LT-10"."""
     return tuple(int(d) if d.isdigit() else d.casefold() for d in re.split(r"(\d+)", tekst))
 
 
-def _actie(r, standaard_ids, notities) -> ActieRij:
+def _actie(r: Sequence[Any], standaard_ids: Iterable[str], notities: Iterable[VoortgangRij]) -> ActieRij:
     return ActieRij(
         id=r[0], plan_id=r[1], nummer=r[2], omschrijving=r[3], thema=r[4],
         actielijn=r[5] or None, eigenaar=r[6], partners=r[7], start=_d(r[8]),
@@ -310,25 +310,25 @@ def _actie(r, standaard_ids, notities) -> ActieRij:
     )
 
 
-def get_actie(db: "sqlite_utils.Database", actie_id: int) -> ActieRij | None:
+def get_actie(db: Db, actie_id: int) -> ActieRij | None:
     row = db.conn.execute(f"SELECT {_ACTIE_COLS} FROM plan_actie WHERE id = ?", [actie_id]).fetchone()
     if row is None:
         return None
     return next(a for a in acties(db, row[1]) if a.id == actie_id)
 
 
-def plan_van_actie(db: "sqlite_utils.Database", actie_id: int) -> int | None:
+def plan_van_actie(db: Db, actie_id: int) -> int | None:
     row = db.conn.execute("SELECT plan_id FROM plan_actie WHERE id = ?", [actie_id]).fetchone()
     return row[0] if row else None
 
 
-def _actie_params(v: ActieVelden) -> list:
+def _actie_params(v: ActieVelden) -> list[object]:
     return [v.omschrijving, v.thema, v.actielijn or None, v.eigenaar, v.partners,
             _iso(v.start), _iso(v.deadline), v.budget, v.capaciteit, v.beoogd_resultaat, v.indicator,
             ActieStatus(v.status).value]
 
 
-def insert_actie(db: "sqlite_utils.Database", plan_id: int, velden: ActieVelden, *,
+def insert_actie(db: Db, plan_id: int, velden: ActieVelden, *,
                  nummer: int | None = None) -> int:
     if nummer is None:
         nummer = int(db.conn.execute("SELECT COALESCE(MAX(nummer), 0) + 1 FROM plan_actie WHERE plan_id = ?",
@@ -339,12 +339,12 @@ def insert_actie(db: "sqlite_utils.Database", plan_id: int, velden: ActieVelden,
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [plan_id, nummer, *_actie_params(velden)],
     )
-    actie_id = int(cur.lastrowid)
+    actie_id = inserted_id(cur)
     _set_standaarden(db, actie_id, velden.standaard_ids)
     return actie_id
 
 
-def update_actie(db: "sqlite_utils.Database", actie_id: int, velden: ActieVelden) -> None:
+def update_actie(db: Db, actie_id: int, velden: ActieVelden) -> None:
     db.conn.execute(
         "UPDATE plan_actie SET omschrijving = ?, thema = ?, actielijn = ?, eigenaar = ?, partners = ?, start = ?,"
         " deadline = ?, budget = ?, capaciteit = ?, beoogd_resultaat = ?, indicator = ?, status = ? WHERE id = ?",
@@ -354,38 +354,38 @@ def update_actie(db: "sqlite_utils.Database", actie_id: int, velden: ActieVelden
     _set_standaarden(db, actie_id, velden.standaard_ids)
 
 
-def _set_standaarden(db: "sqlite_utils.Database", actie_id: int, standaard_ids: Iterable[str]) -> None:
+def _set_standaarden(db: Db, actie_id: int, standaard_ids: Iterable[str]) -> None:
     db.conn.executemany("INSERT INTO plan_actie_standaard (actie_id, standaard_id) VALUES (?, ?)",
                         [(actie_id, s) for s in sorted(set(standaard_ids))])
 
 
-def delete_actie(db: "sqlite_utils.Database", actie_id: int) -> None:
+def delete_actie(db: Db, actie_id: int) -> None:
     db.conn.execute("DELETE FROM plan_actie_voortgang WHERE actie_id = ?", [actie_id])
     db.conn.execute("DELETE FROM plan_actie_standaard WHERE actie_id = ?", [actie_id])
     db.conn.execute("DELETE FROM plan_actie WHERE id = ?", [actie_id])
 
 
-def insert_voortgang(db: "sqlite_utils.Database", actie_id: int, *, datum: date, notitie: str,
+def insert_voortgang(db: Db, actie_id: int, *, datum: date, notitie: str,
                      auteur_id: str | None, vastgelegd_op: str) -> int:
     cur = db.conn.execute(
         "INSERT INTO plan_actie_voortgang (actie_id, datum, notitie, auteur_id, vastgelegd_op) VALUES (?,?,?,?,?)",
         [actie_id, datum.isoformat(), notitie, auteur_id, vastgelegd_op])
-    return int(cur.lastrowid)
+    return inserted_id(cur)
 
 
-def delete_voortgang(db: "sqlite_utils.Database", notitie_id: int) -> int | None:
+def delete_voortgang(db: Db, notitie_id: int) -> int | None:
     """Remove one note; returns its actie id (None when it did not exist)."""
     row = db.conn.execute("SELECT actie_id FROM plan_actie_voortgang WHERE id = ?", [notitie_id]).fetchone()
     if row is None:
         return None
     db.conn.execute("DELETE FROM plan_actie_voortgang WHERE id = ?", [notitie_id])
-    return row[0]
+    return int(row[0])
 
 
 # --------------------------------------------------------------------------- new version
 
 
-def kopieer_naar(db: "sqlite_utils.Database", van_id: int, naar_id: int) -> dict[int, int]:
+def kopieer_naar(db: Db, van_id: int, naar_id: int) -> dict[int, int]:
     """Copy scans, sections, actions (with standards and notes) of plan ``van_id`` into ``naar_id``.
 
     Returns old actie id -> new actie id.
@@ -403,7 +403,7 @@ def kopieer_naar(db: "sqlite_utils.Database", van_id: int, naar_id: int) -> dict
             " deadline, budget, capaciteit, beoogd_resultaat, indicator, status)"
             " SELECT ?, nummer, omschrijving, thema, actielijn, eigenaar, partners, start, deadline, budget,"
             " capaciteit, beoogd_resultaat, indicator, status FROM plan_actie WHERE id = ?", [naar_id, oud])
-        nieuw = int(cur.lastrowid)
+        nieuw = inserted_id(cur)
         mapping[oud] = nieuw
         conn.execute("INSERT INTO plan_actie_standaard (actie_id, standaard_id)"
                      " SELECT ?, standaard_id FROM plan_actie_standaard WHERE actie_id = ?", [nieuw, oud])

@@ -12,10 +12,10 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
-    import sqlite_utils
+    from ghnt_desktop.storage.connection import Db
 
 
-def start_termijn(db: "sqlite_utils.Database", record_type: str, record_id: str | int, startdatum: date) -> None:
+def start_termijn(db: Db, record_type: str, record_id: str | int, startdatum: date) -> None:
     """The period of this record starts counting (e.g. the dossier was closed)."""
     with db.atomic():
         db.conn.execute(
@@ -25,7 +25,7 @@ def start_termijn(db: "sqlite_utils.Database", record_type: str, record_id: str 
         _wis_bevestigingen_tenzij_verzoek(db, record_type, str(record_id))
 
 
-def stop_termijn(db: "sqlite_utils.Database", record_type: str, record_id: str | int) -> None:
+def stop_termijn(db: Db, record_type: str, record_id: str | int) -> None:
     """The record is in use again (e.g. the dossier was reopened): no period counts."""
     with db.atomic():
         db.conn.execute("UPDATE bewaar_item SET startdatum = NULL WHERE record_type = ? AND record_id = ?",
@@ -33,12 +33,12 @@ def stop_termijn(db: "sqlite_utils.Database", record_type: str, record_id: str |
         _wis_bevestigingen_tenzij_verzoek(db, record_type, str(record_id))
 
 
-def vergeet(db: "sqlite_utils.Database", record_type: str, record_id: str | int) -> None:
+def vergeet(db: Db, record_type: str, record_id: str | int) -> None:
     """The owning module removed the record itself (e.g. an empty draft): drop the bookkeeping."""
     db.conn.execute("DELETE FROM bewaar_item WHERE record_type = ? AND record_id = ?", [record_type, str(record_id)])
 
 
-def _wis_bevestigingen_tenzij_verzoek(db: "sqlite_utils.Database", record_type: str, record_id: str) -> None:
+def _wis_bevestigingen_tenzij_verzoek(db: Db, record_type: str, record_id: str) -> None:
     """Confirmations lapse when the period restarts or stops, unless early destruction was requested."""
     db.conn.execute(
         "DELETE FROM bewaar_bevestiging WHERE record_type = ? AND record_id = ? AND NOT EXISTS ("

@@ -12,21 +12,20 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from typing import Callable
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable, Iterable
 
 from ghnt_desktop.domain.roles import Rol
 from ghnt_desktop.errors import (ReadOnlyDataDir, UserError, WorkspaceError, WorkspaceLocked, WrongPassphrase)
 from ghnt_desktop.storage import audit, keyslots, migrations
-from ghnt_desktop.storage.connection import backup_to, enable_wal, open_encrypted
+from ghnt_desktop.storage.connection import LazyDatabase, backup_to, enable_wal, open_encrypted
 from ghnt_desktop.storage.files import os_error_to_user_error
 from ghnt_desktop.storage.single_writer import AlreadyLocked, SingleWriterLock
 from ghnt_desktop.storage.layout import DB_NAME, LOCK_NAME, SLOTS_NAME, holds_workspace  # noqa: F401 (re-exported)
 
 if TYPE_CHECKING:  # pragma: no cover
-    import sqlite_utils
+    from ghnt_desktop.storage.connection import Db
 
 
 
@@ -40,19 +39,23 @@ class Session:
 
     account_id: str
     login: str
-    naam: str
+    naam: str  # the account's display name
     rollen: frozenset[Rol]
-    team_ids: frozenset[int] = frozenset()
-    must_change: bool = False
+    team_ids: frozenset[int] = frozenset()  # the teams the account works for (``team.id``)
+    must_change: bool = False  # the passphrase is temporary and must be changed first
 
 
 @dataclass
 class Workspace:
+    """An open, unlocked workspace: its data dir, its database (``db.conn`` for SQL, ``db.atomic()`` for a
+    transaction) and who works in it. Made by :meth:`create` or :meth:`open`; holds the single-writer lock
+    until :meth:`close`."""
+
     data_dir: Path
-    db: "sqlite_utils.Database"
+    db: Db
     session: Session
     workspace_id: str
-    _lock: object | None = field(default=None, repr=False)
+    _lock: SingleWriterLock | None = field(default=None, repr=False)
     _db_keys: dict[int, bytes] = field(default_factory=dict, repr=False)
     _db_generation: int | None = field(default=None, repr=False)  # the generation whose key opened the db
 
@@ -128,7 +131,7 @@ class Workspace:
         active = self.active_account_ids()
         return any(s.account_id not in active for s in slots.slots)
 
-    def rotate_db_key(self, *, remove_account_ids=frozenset(),
+    def rotate_db_key(self, *, remove_account_ids: Iterable[str] = frozenset(),
                       _after_step: Callable[[str], None] | None = None) -> int:
         """Encrypt the database with a new random key and re-seal it for every active account.
 
@@ -300,7 +303,7 @@ class Workspace:
             raise
 
 
-def write_pre_migration_backup(db, data_dir: Path, name: str) -> Path:
+def write_pre_migration_backup(db: Db, data_dir: Path, name: str) -> Path:
     """The encrypted copy written before a migration, into ``backups/`` (services.backup adds its sidecar later)."""
     (Path(data_dir) / "backups").mkdir(exist_ok=True)
     target = Path(data_dir) / "backups" / f"{name}.db"
@@ -323,12 +326,12 @@ def _read_only(data_dir: Path) -> bool:
     return not os.access(data_dir, os.W_OK)
 
 
-def _open_with_generations(path: Path, db_keys: dict[int, bytes], generation: int):
+def _open_with_generations(path: Path, db_keys: dict[int, bytes], generation: int) -> LazyDatabase:
     """Open with the current generation's key; fall back to the previous one (interrupted rotation)."""
     return _open_with_generations_info(path, db_keys, generation)[0]
 
 
-def _open_with_generations_info(path: Path, db_keys: dict[int, bytes], generation: int):
+def _open_with_generations_info(path: Path, db_keys: dict[int, bytes], generation: int) -> tuple[LazyDatabase, int]:
     """Like :func:`_open_with_generations`, also returning the generation whose key worked.
 
     Trying a wrong key is harmless, also with a hot rollback journal left by a
@@ -358,7 +361,7 @@ def _ensure_writable_dir(data_dir: Path) -> None:
         raise os_error_to_user_error(exc, data_dir) from exc
 
 
-def acquire_lock(data_dir: Path):
+def acquire_lock(data_dir: Path) -> SingleWriterLock:
     """Single writer per data dir. The OS releases the lock if the process dies (no stale locks)."""
     lock = SingleWriterLock(Path(data_dir) / LOCK_NAME)
     try:

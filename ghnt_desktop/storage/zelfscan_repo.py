@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Iterable, Sequence
+from typing import Any, Iterable, Sequence, TypedDict
 
 from ghnt_desktop.domain.zelfscan import (
     Antwoord,
@@ -22,9 +22,8 @@ from ghnt_desktop.domain.zelfscan import (
     ScanStatus,
     gemeente_eigenaar_naam,
 )
+from ghnt_desktop.storage.connection import Db, inserted_id
 
-if TYPE_CHECKING:  # pragma: no cover
-    import sqlite_utils
 
 # Tables of this module, child tables first (tests use this to check "nothing changed").
 TABELLEN = ("zelfscan_import", "zelfscan_antwoord", "zelfscan_deelnemer", "zelfscan_gemeente", "zelfscan",
@@ -53,30 +52,30 @@ class CatalogusRij:
 _CAT_KOLOMMEN = "id, versie, naam, fingerprint, officieel, actief, meegeleverd, geldig_van, geimporteerd_op, rowid"
 
 
-def _cat_rij(r: Sequence) -> CatalogusRij:
+def _cat_rij(r: Sequence[Any]) -> CatalogusRij:
     return CatalogusRij(r[0], r[1], r[2], r[3], bool(r[4]), bool(r[5]), bool(r[6]), r[7], r[8], int(r[9]))
 
 
-def catalogus_rijen(db: "sqlite_utils.Database") -> list[CatalogusRij]:
+def catalogus_rijen(db: Db) -> list[CatalogusRij]:
     """All stored catalogues, newest first (geldig_van, then order of import)."""
     return [_cat_rij(r) for r in db.conn.execute(
         f"SELECT {_CAT_KOLOMMEN} FROM zelfscan_catalogus ORDER BY geldig_van DESC, rowid DESC")]
 
 
-def catalogus_rij(db: "sqlite_utils.Database", catalogus_id: str, versie: str) -> CatalogusRij | None:
+def catalogus_rij(db: Db, catalogus_id: str, versie: str) -> CatalogusRij | None:
     r = db.conn.execute(f"SELECT {_CAT_KOLOMMEN} FROM zelfscan_catalogus WHERE id = ? AND versie = ?",
                         [catalogus_id, versie]).fetchone()
     return _cat_rij(r) if r else None
 
 
-def catalogus_inhoud(db: "sqlite_utils.Database", catalogus_id: str, versie: str) -> tuple[str, str] | None:
+def catalogus_inhoud(db: Db, catalogus_id: str, versie: str) -> tuple[str, str] | None:
     """(fingerprint, JSON content) of a stored catalogue, or None."""
     r = db.conn.execute("SELECT fingerprint, inhoud FROM zelfscan_catalogus WHERE id = ? AND versie = ?",
                         [catalogus_id, versie]).fetchone()
     return (r[0], r[1]) if r else None
 
 
-def voeg_catalogus_toe(db: "sqlite_utils.Database", *, catalogus_id: str, versie: str, naam: str,
+def voeg_catalogus_toe(db: Db, *, catalogus_id: str, versie: str, naam: str,
                        fingerprint: str, officieel: bool, geldig_van: date, inhoud: str, meegeleverd: bool,
                        op: str, door: str | None, actief: bool = True) -> None:
     db.conn.execute(
@@ -86,12 +85,12 @@ def voeg_catalogus_toe(db: "sqlite_utils.Database", *, catalogus_id: str, versie
          geldig_van.isoformat(), inhoud, op, door])
 
 
-def zet_catalogus_actief(db: "sqlite_utils.Database", catalogus_id: str, versie: str, actief: bool) -> None:
+def zet_catalogus_actief(db: Db, catalogus_id: str, versie: str, actief: bool) -> None:
     db.conn.execute("UPDATE zelfscan_catalogus SET actief = ? WHERE id = ? AND versie = ?",
                     [int(actief), catalogus_id, versie])
 
 
-def aantal_scans_per_catalogus(db: "sqlite_utils.Database") -> dict[tuple[str, str], int]:
+def aantal_scans_per_catalogus(db: Db) -> dict[tuple[str, str], int]:
     return {(r[0], r[1]): int(r[2]) for r in db.conn.execute(
         "SELECT catalogus_id, catalogus_versie, count(*) FROM zelfscan GROUP BY catalogus_id, catalogus_versie")}
 
@@ -109,11 +108,11 @@ class TeamRij:
     actief: bool
 
 
-def team_rijen(db: "sqlite_utils.Database", *, team_ids: Iterable[int] | None = None,
+def team_rijen(db: Db, *, team_ids: Iterable[int] | None = None,
                alleen_actief: bool = True) -> list[TeamRij]:
     sql = "SELECT id, naam, type, actief FROM team"
     waar: list[str] = []
-    params: list = []
+    params: list[Any] = []
     if alleen_actief:
         waar.append("actief = 1")
     if team_ids is not None:
@@ -128,12 +127,12 @@ def team_rijen(db: "sqlite_utils.Database", *, team_ids: Iterable[int] | None = 
     return [TeamRij(int(r[0]), r[1], r[2], bool(r[3])) for r in db.conn.execute(sql, params)]
 
 
-def team_rij(db: "sqlite_utils.Database", team_id: int) -> TeamRij | None:
+def team_rij(db: Db, team_id: int) -> TeamRij | None:
     r = db.conn.execute("SELECT id, naam, type, actief FROM team WHERE id = ?", [team_id]).fetchone()
     return TeamRij(int(r[0]), r[1], r[2], bool(r[3])) if r else None
 
 
-def team_gemeente_codes(db: "sqlite_utils.Database", team_ids: Iterable[int]) -> dict[int, list[str]]:
+def team_gemeente_codes(db: Db, team_ids: Iterable[int]) -> dict[int, list[str]]:
     ids = sorted(set(team_ids))
     uit: dict[int, list[str]] = {i: [] for i in ids}
     if not ids:
@@ -145,7 +144,7 @@ def team_gemeente_codes(db: "sqlite_utils.Database", team_ids: Iterable[int]) ->
     return uit
 
 
-def gemeente_namen(db: "sqlite_utils.Database", codes: Iterable[str]) -> dict[str, str]:
+def gemeente_namen(db: Db, codes: Iterable[str]) -> dict[str, str]:
     """Name per CBS code: the workspace's own list first, then the bundled list, else the code itself."""
     codes = list(dict.fromkeys(codes))
     uit: dict[str, str] = {}
@@ -170,9 +169,9 @@ def _gemeente_naam_uit_lijst(code: str) -> str | None:
     return g.naam if g is not None and g.cbs_code == code else None
 
 
-def maak_team(db: "sqlite_utils.Database", naam: str, type_: str, gemeente_codes: Iterable[str]) -> int:
+def maak_team(db: Db, naam: str, type_: str, gemeente_codes: Iterable[str]) -> int:
     cur = db.conn.execute("INSERT INTO team (naam, type) VALUES (?, ?)", [naam, type_])
-    team_id = int(cur.lastrowid)
+    team_id = inserted_id(cur)
     for code in dict.fromkeys(gemeente_codes):
         db.conn.execute("INSERT INTO team_gemeente (team_id, cbs_code) VALUES (?, ?)", [team_id, code])
     return team_id
@@ -181,6 +180,13 @@ def maak_team(db: "sqlite_utils.Database", naam: str, type_: str, gemeente_codes
 # ---------------------------------------------------------------------------
 # Scans
 # ---------------------------------------------------------------------------
+
+
+class Eigenaar(TypedDict):
+    """Who owns a scan: a team or a gemeente, never both (``**rij.eigenaar`` as keyword arguments)."""
+
+    team_id: int | None
+    gemeente: str | None
 
 
 @dataclass(frozen=True)
@@ -221,7 +227,7 @@ class ScanRij:
         return self.team_type_db or ""
 
     @property
-    def eigenaar(self) -> dict:
+    def eigenaar(self) -> Eigenaar:
         """Keyword arguments that name this scan's owner for the functions below."""
         return {"team_id": self.team_id, "gemeente": self.eigenaar_gemeente}
 
@@ -237,13 +243,13 @@ _EIGENAAR_NAAM = "COALESCE(t.naam, eg.naam, z.eigenaar_gemeente)"
 _ZELFDE_EIGENAAR = "z.team_id IS ? AND z.eigenaar_gemeente IS ?"
 
 
-def _controleer_eigenaar(team_id: int | None, gemeente: str | None) -> list:
+def _controleer_eigenaar(team_id: int | None, gemeente: str | None) -> list[int | str | None]:
     if (team_id is None) == (gemeente is None):
         raise ValueError("a scan has exactly one owner: a team or a gemeente")
     return [team_id, gemeente]
 
 
-def _scan_rij(r: Sequence) -> ScanRij:
+def _scan_rij(r: Sequence[Any]) -> ScanRij:
     return ScanRij(
         id=int(r[0]), reeks_id=int(r[1]), team_id=None if r[2] is None else int(r[2]), team_naam_db=r[3],
         team_type_db=r[4],
@@ -255,7 +261,7 @@ def _scan_rij(r: Sequence) -> ScanRij:
     )
 
 
-def scan_rij(db: "sqlite_utils.Database", scan_id: int) -> ScanRij | None:
+def scan_rij(db: Db, scan_id: int) -> ScanRij | None:
     r = db.conn.execute(f"SELECT {_SCAN_KOLOMMEN} {_SCAN_VAN} WHERE z.id = ?", [scan_id]).fetchone()
     return _scan_rij(r) if r else None
 
@@ -267,7 +273,7 @@ _LAATSTE_VASTGESTELDE = (
 )
 
 
-def scan_rijen(db: "sqlite_utils.Database", *, team_ids: Iterable[int] | None = None,
+def scan_rijen(db: Db, *, team_ids: Iterable[int] | None = None,
                gemeente_code: str | None = None, status: ScanStatus | None = None,
                alleen_laatste_versie: bool = True, alleen_vastgesteld_laatste: bool = False,
                reeks_id: int | None = None, soort: EigenaarSoort | None = None,
@@ -281,7 +287,7 @@ def scan_rijen(db: "sqlite_utils.Database", *, team_ids: Iterable[int] | None = 
     ``alleen_vastgesteld_laatste``: instead, per reeks the highest *vastgestelde* versie.
     """
     waar: list[str] = []
-    params: list = []
+    params: list[Any] = []
     if team_ids is not None:
         ids = sorted(set(team_ids))
         if not ids:
@@ -314,7 +320,7 @@ def scan_rijen(db: "sqlite_utils.Database", *, team_ids: Iterable[int] | None = 
     return [_scan_rij(r) for r in db.conn.execute(sql, params)]
 
 
-def vorige_vastgestelde_id(db: "sqlite_utils.Database", rij: ScanRij) -> int | None:
+def vorige_vastgestelde_id(db: Db, rij: ScanRij) -> int | None:
     """Same owner (team or gemeente), latest vastgestelde version of another reeks with an earlier peildatum."""
     r = db.conn.execute(
         f"SELECT z.id FROM zelfscan z WHERE {_ZELFDE_EIGENAAR} AND z.peildatum < ? AND z.reeks_id != ?"
@@ -323,12 +329,12 @@ def vorige_vastgestelde_id(db: "sqlite_utils.Database", rij: ScanRij) -> int | N
     return int(r[0]) if r else None
 
 
-def heeft_nieuwere_versie(db: "sqlite_utils.Database", rij: ScanRij) -> bool:
+def heeft_nieuwere_versie(db: Db, rij: ScanRij) -> bool:
     return db.conn.execute("SELECT 1 FROM zelfscan WHERE reeks_id = ? AND versie > ? LIMIT 1",
                            [rij.reeks_id, rij.versie]).fetchone() is not None
 
 
-def scan_met_peildatum(db: "sqlite_utils.Database", team_id: int | None, peildatum: date,
+def scan_met_peildatum(db: Db, team_id: int | None, peildatum: date,
                        zonder_reeks: int | None = None, *, gemeente: str | None = None) -> int | None:
     """A scan of this owner with this peildatum (outside reeks ``zonder_reeks``), or None."""
     eigenaar = _controleer_eigenaar(team_id, gemeente)
@@ -338,7 +344,7 @@ def scan_met_peildatum(db: "sqlite_utils.Database", team_id: int | None, peildat
     return int(r[0]) if r else None
 
 
-def scans_zelfde_peildatum(db: "sqlite_utils.Database", team_id: int | None, peildatum: date, *,
+def scans_zelfde_peildatum(db: Db, team_id: int | None, peildatum: date, *,
                            gemeente: str | None = None) -> list[ScanRij]:
     eigenaar = _controleer_eigenaar(team_id, gemeente)
     return [_scan_rij(r) for r in db.conn.execute(
@@ -346,7 +352,7 @@ def scans_zelfde_peildatum(db: "sqlite_utils.Database", team_id: int | None, pei
         [*eigenaar, peildatum.isoformat()])]
 
 
-def gemeenten_van(db: "sqlite_utils.Database", scan_ids: Iterable[int]) -> dict[int, tuple[tuple[str, str], ...]]:
+def gemeenten_van(db: Db, scan_ids: Iterable[int]) -> dict[int, tuple[tuple[str, str], ...]]:
     ids = sorted(set(scan_ids))
     uit: dict[int, list[tuple[str, str]]] = {i: [] for i in ids}
     for i in range(0, len(ids), 500):
@@ -358,7 +364,7 @@ def gemeenten_van(db: "sqlite_utils.Database", scan_ids: Iterable[int]) -> dict[
     return {k: tuple(v) for k, v in uit.items()}
 
 
-def aantal_beantwoord(db: "sqlite_utils.Database", scan_ids: Iterable[int]) -> dict[int, int]:
+def aantal_beantwoord(db: Db, scan_ids: Iterable[int]) -> dict[int, int]:
     ids = sorted(set(scan_ids))
     uit = {i: 0 for i in ids}
     for i in range(0, len(ids), 500):
@@ -370,12 +376,12 @@ def aantal_beantwoord(db: "sqlite_utils.Database", scan_ids: Iterable[int]) -> d
     return uit
 
 
-def deelnemers_van(db: "sqlite_utils.Database", scan_id: int) -> tuple[Deelnemer, ...]:
+def deelnemers_van(db: Db, scan_id: int) -> tuple[Deelnemer, ...]:
     return tuple(Deelnemer(DeelnemerRol(r[0]), r[1]) for r in db.conn.execute(
         "SELECT rol, naam FROM zelfscan_deelnemer WHERE scan_id = ? ORDER BY volgorde", [scan_id]))
 
 
-def antwoorden_van(db: "sqlite_utils.Database", scan_id: int) -> list[Antwoord]:
+def antwoorden_van(db: Db, scan_id: int) -> list[Antwoord]:
     return [
         Antwoord(standaard_id=r[0], code=r[1], toelichting=r[2], bewijs=r[3], verbeterpunt=bool(r[4]),
                  prioriteit=None if r[5] is None else Prioriteit(r[5]))
@@ -385,7 +391,7 @@ def antwoorden_van(db: "sqlite_utils.Database", scan_id: int) -> list[Antwoord]:
     ]
 
 
-def voeg_scan_toe(db: "sqlite_utils.Database", *, team_id: int | None, peildatum: date, versie: int,
+def voeg_scan_toe(db: Db, *, team_id: int | None, peildatum: date, versie: int,
                   reeks_id: int | None, vorige_id: int | None, catalogus_id: str, catalogus_versie: str,
                   geimporteerd: bool, heropen_reden: str | None, op: str, door: str | None,
                   gemeente: str | None = None) -> int:
@@ -400,25 +406,25 @@ def voeg_scan_toe(db: "sqlite_utils.Database", *, team_id: int | None, peildatum
         " gewijzigd_op) VALUES (0, ?, ?, ?, ?, ?, 'concept', ?, ?, ?, ?, ?, ?, ?)",
         [*eigenaar, peildatum.isoformat(), versie, vorige_id, catalogus_id, catalogus_versie, int(geimporteerd),
          heropen_reden, op, door, op])
-    scan_id = int(cur.lastrowid)
+    scan_id = inserted_id(cur)
     db.conn.execute("UPDATE zelfscan SET reeks_id = ? WHERE id = ?",
                     [scan_id if reeks_id is None else reeks_id, scan_id])
     return scan_id
 
 
-def zet_gemeenten(db: "sqlite_utils.Database", scan_id: int, gemeenten: Iterable[tuple[str, str]]) -> None:
+def zet_gemeenten(db: Db, scan_id: int, gemeenten: Iterable[tuple[str, str]]) -> None:
     db.conn.execute("DELETE FROM zelfscan_gemeente WHERE scan_id = ?", [scan_id])
     db.conn.executemany("INSERT INTO zelfscan_gemeente (scan_id, cbs_code, naam) VALUES (?, ?, ?)",
                         [(scan_id, c, n) for c, n in gemeenten])
 
 
-def zet_deelnemers(db: "sqlite_utils.Database", scan_id: int, deelnemers: Iterable[Deelnemer]) -> None:
+def zet_deelnemers(db: Db, scan_id: int, deelnemers: Iterable[Deelnemer]) -> None:
     db.conn.execute("DELETE FROM zelfscan_deelnemer WHERE scan_id = ?", [scan_id])
     db.conn.executemany("INSERT INTO zelfscan_deelnemer (scan_id, volgorde, rol, naam) VALUES (?, ?, ?, ?)",
                         [(scan_id, i, DeelnemerRol(d.rol).value, d.naam) for i, d in enumerate(deelnemers)])
 
 
-def bewaar_antwoord(db: "sqlite_utils.Database", scan_id: int, a: Antwoord, op: str) -> None:
+def bewaar_antwoord(db: Db, scan_id: int, a: Antwoord, op: str) -> None:
     """Insert or replace the answer for one standard (one statement)."""
     db.conn.execute(
         "INSERT INTO zelfscan_antwoord (scan_id, standaard_id, code, toelichting, bewijs, verbeterpunt, prioriteit,"
@@ -430,7 +436,7 @@ def bewaar_antwoord(db: "sqlite_utils.Database", scan_id: int, a: Antwoord, op: 
          None if a.prioriteit is None else Prioriteit(a.prioriteit).value, op])
 
 
-def voeg_antwoorden_toe(db: "sqlite_utils.Database", scan_id: int, antwoorden: Iterable[Antwoord], op: str) -> None:
+def voeg_antwoorden_toe(db: Db, scan_id: int, antwoorden: Iterable[Antwoord], op: str) -> None:
     db.conn.executemany(
         "INSERT INTO zelfscan_antwoord (scan_id, standaard_id, code, toelichting, bewijs, verbeterpunt, prioriteit,"
         " updated_at) VALUES (?,?,?,?,?,?,?,?)",
@@ -438,16 +444,16 @@ def voeg_antwoorden_toe(db: "sqlite_utils.Database", scan_id: int, antwoorden: I
           None if a.prioriteit is None else Prioriteit(a.prioriteit).value, op) for a in antwoorden])
 
 
-def raak_aan(db: "sqlite_utils.Database", scan_id: int, op: str) -> None:
+def raak_aan(db: Db, scan_id: int, op: str) -> None:
     db.conn.execute("UPDATE zelfscan SET gewijzigd_op = ? WHERE id = ?", [op, scan_id])
 
 
-def zet_peildatum(db: "sqlite_utils.Database", scan_id: int, peildatum: date, op: str) -> None:
+def zet_peildatum(db: Db, scan_id: int, peildatum: date, op: str) -> None:
     db.conn.execute("UPDATE zelfscan SET peildatum = ?, gewijzigd_op = ? WHERE id = ?",
                     [peildatum.isoformat(), op, scan_id])
 
 
-def zet_status(db: "sqlite_utils.Database", scan_id: int, status: ScanStatus, *, op: str,
+def zet_status(db: Db, scan_id: int, status: ScanStatus, *, op: str,
                vastgesteld_op: date | None = None, vastgesteld_door: str | None = None) -> None:
     db.conn.execute(
         "UPDATE zelfscan SET status = ?, vastgesteld_op = ?, vastgesteld_door = ?, gewijzigd_op = ? WHERE id = ?",
@@ -466,19 +472,19 @@ class ImportRij:
     geimporteerd_op: str
 
 
-def import_met_duplicaat_sleutel(db: "sqlite_utils.Database", sleutel: str) -> ImportRij | None:
+def import_met_duplicaat_sleutel(db: Db, sleutel: str) -> ImportRij | None:
     r = db.conn.execute("SELECT scan_id, geimporteerd_op FROM zelfscan_import WHERE duplicaat_sleutel = ?",
                         [sleutel]).fetchone()
     return ImportRij(int(r[0]), r[1]) if r else None
 
 
-def import_met_identiteit(db: "sqlite_utils.Database", sleutel: str) -> ImportRij | None:
+def import_met_identiteit(db: Db, sleutel: str) -> ImportRij | None:
     r = db.conn.execute("SELECT scan_id, geimporteerd_op FROM zelfscan_import WHERE identiteit_sleutel = ?"
                         " ORDER BY scan_id LIMIT 1", [sleutel]).fetchone()
     return ImportRij(int(r[0]), r[1]) if r else None
 
 
-def voeg_import_toe(db: "sqlite_utils.Database", *, scan_id: int, duplicaat_sleutel: str, identiteit_sleutel: str,
+def voeg_import_toe(db: Db, *, scan_id: int, duplicaat_sleutel: str, identiteit_sleutel: str,
                     controle: str, namen_opgenomen: bool, op: str, door: str | None) -> None:
     db.conn.execute(
         "INSERT INTO zelfscan_import (scan_id, duplicaat_sleutel, identiteit_sleutel, controle, namen_opgenomen,"
@@ -486,6 +492,6 @@ def voeg_import_toe(db: "sqlite_utils.Database", *, scan_id: int, duplicaat_sleu
         [scan_id, duplicaat_sleutel, identiteit_sleutel, controle, int(namen_opgenomen), op, door])
 
 
-def tel_rijen(db: "sqlite_utils.Database", tabellen: Sequence[str] = TABELLEN) -> dict[str, int]:
+def tel_rijen(db: Db, tabellen: Sequence[str] = TABELLEN) -> dict[str, int]:
     """Row count per table (used by tests and checks)."""
     return {t: int(db.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]) for t in tabellen}
