@@ -76,7 +76,44 @@ def build(scenario: str, data_dir: Path):
 
             QTimer.singleShot(50, lambda: win.open_beheer_section("teams"))
         return win
+    if scenario.startswith("plan-"):
+        return build_plan(scenario, data_dir)
     raise SystemExit(f"unknown scenario {scenario}")
+
+
+# --- Plan van aanpak scenarios (plan screens; see tests/atspi/test_plan.py) ------------------------------------
+# plan-overzicht, plan-verbeterpunten, plan-acties, plan-voorbeeld: the plan page of the main window on that tab,
+# with 20 long actions; plan-actie: the dialog of one action, open over it.
+
+PLAN_TABS = {"plan-overzicht": 0, "plan-verbeterpunten": 2, "plan-acties": 3, "plan-voorbeeld": 5}
+
+
+def build_plan(scenario: str, data_dir: Path):
+    from PySide6.QtCore import QTimer
+
+    from ghnt_desktop.domain.roles import Rol
+    from ghnt_desktop.services.setup import create_workspace
+    from ghnt_desktop.ui import operations
+    from ghnt_desktop.ui.main_window import MainWindow
+    from tests.ui_plan.content import maak_plan_met_veel_acties
+
+    if scenario not in PLAN_TABS and scenario != "plan-actie":
+        raise SystemExit(f"unknown scenario {scenario}")
+    ws = create_workspace(data_dir, organisatie="Sociale wijkteams Zaanstad (fictief)",
+                          gemeenten=[("GM0479", "Zaanstad")], login="mia", naam="Mia Manager",
+                          passphrase=PASSPHRASE, rollen=frozenset({Rol.MANAGER, Rol.BEHEERDER}))
+    maak_plan_met_veel_acties(ws)
+    win = MainWindow(ws)
+    win._ws = ws  # noqa: SLF001 - keep it open while the window lives
+    win.nav.setCurrentRow(next(i for i, m in enumerate(win.modules) if m.key == "plan"))
+    page = win.page("plan")
+    page.tabs.setCurrentIndex(PLAN_TABS.get(scenario, 3))
+    operations.wait_idle(60_000)  # the preview's PDF is built on the worker; shown before the report
+    page.acties_table.selectRow(0)
+    page.vp_table.selectRow(0)
+    if scenario == "plan-actie":
+        QTimer.singleShot(100, page.edit_action)  # as a user pressing Enter on the first action
+    return win
 
 
 def main(argv: list[str]) -> int:

@@ -152,7 +152,8 @@ def page_mnemonics(page) -> list[tuple[str, str]]:
             out.append((_mnemonic(w.text()), w.text()))
     for bar in page.findChildren(QTabBar):
         if bar.isVisible():
-            out += [(_mnemonic(bar.tabText(i)), bar.tabText(i)) for i in range(bar.count()) if _mnemonic(bar.tabText(i))]
+            out += [(_mnemonic(bar.tabText(i)), bar.tabText(i)) for i in range(bar.count())
+                    if _mnemonic(bar.tabText(i))]
     return out
 
 
@@ -309,12 +310,13 @@ def test_preview_pages_have_a_text_alternative(qtbot, window):
     assert n >= 5 and f"{n} pagina's" in prev.view.accessibleDescription()
     assert prev.info.isVisible() and f"{n} pagina's" in prev.info.text()
     qtbot.mouseClick(prev.text_button, Qt.MouseButton.LeftButton)
-    assert prev.text_button.isChecked() and prev.text_view.isVisible() and not prev.view.isVisible()
+    assert prev.showing_text and prev.text_view.isVisible() and not prev.view.isVisible()
+    assert prev.text_button.text() == "&Terug naar de pagina's"
     text = prev.text_view.toPlainText()
     assert f"Pagina 1 van {n}" in text and f"Pagina {n} van {n}" in text and "Plan van aanpak" in text
     assert prev.text_view.isReadOnly() and prev.text_view.tabChangesFocus()
     qtbot.mouseClick(prev.text_button, Qt.MouseButton.LeftButton)
-    assert prev.view.isVisible()
+    assert prev.view.isVisible() and not prev.showing_text and prev.text_button.text() == "&Tekst van het voorbeeld"
 
 
 # --------------------------------------------------------------------------- dialogs
@@ -426,7 +428,8 @@ def test_plan_period_end_not_before_begin_and_next_zelfscan_optional(qtbot, wind
     before = ps.plan(page.ws, page.plan.id)
     assert page.van_edit.edit.text() == formatteer(before.periode_van)
     _type_date(qtbot, page.tot_edit, formatteer(before.periode_van - timedelta(days=1)))
-    assert page.tot_edit.probleem_label.text() == "Het einde van de periode ligt vóór het begin. Kies een latere datum."
+    assert page.tot_edit.probleem_label.text() == ("Het einde van de periode ligt vóór het begin. "
+                                                   "Kies een latere datum.")
     qtbot.mouseClick(page.save_plan_button, Qt.MouseButton.LeftButton)
     assert "Het einde van de periode ligt vóór het begin" in page.error.text() and page.error.isVisible()
     assert ps.plan(page.ws, page.plan.id).periode_tot == before.periode_tot

@@ -7,8 +7,8 @@ from datetime import date
 
 from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import (QAbstractItemView, QDialog, QHeaderView, QLayout, QSizePolicy, QStyle, QTableWidget,
-                               QTableWidgetItem, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QDialog, QHeaderView, QLabel, QLayout, QSizePolicy, QStyle,
+                               QTableWidget, QTableWidgetItem, QWidget)
 
 from ghnt_desktop.domain import datum as datumregels
 from ghnt_desktop.errors import UserError
@@ -41,6 +41,19 @@ def eerste_ongeldige(*velden):
 
 # the pieces a wrapped line cannot break inside: words, and the parts of a hyphenated name ("Heijden-Koppelaar-")
 _WOORDEN = re.compile(r"[^\s-]+-?|-")
+
+
+def explain_below(check, text: str) -> QLabel:
+    """A wrapped explanation under a check box, starting where the check box's text starts (a check box cannot
+    wrap its own text, so its text stays short and the rest goes here; it is also its description)."""
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    stijl = check.style()
+    label.setIndent(stijl.pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth)
+                    + stijl.pixelMetric(QStyle.PixelMetric.PM_CheckBoxLabelSpacing))
+    check.setAccessibleDescription(text)
+    return label
 
 
 def compact_date(veld):

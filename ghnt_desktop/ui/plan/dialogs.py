@@ -10,13 +10,13 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QFrame, QGroupBox,
                                QHBoxLayout, QLabel, QLineEdit, QListView, QListWidget, QListWidgetItem,
-                               QPlainTextEdit, QPushButton, QScrollArea, QSpinBox, QVBoxLayout, QWidget)
+                               QPlainTextEdit, QPushButton, QScrollArea, QSizePolicy, QSpinBox, QVBoxLayout, QWidget)
 
 from ghnt_desktop.domain import datum as datumregels
 from ghnt_desktop.domain.plan import ACTIESTATUS_LABELS, ActieStatus
 from ghnt_desktop.ui.datum_veld import DatumVeld
-from ghnt_desktop.ui.plan.common import (ErrorLabel, compact_date, datum, eerste_ongeldige, fit_to_screen,
-                                         herbereken, service)
+from ghnt_desktop.ui.plan.common import (ErrorLabel, compact_date, datum, eerste_ongeldige, explain_below,
+                                         fit_to_screen, herbereken, service)
 
 DEADLINE_VOOR_START = "De deadline ligt vóór de startdatum. Kies een latere deadline."
 
@@ -93,14 +93,12 @@ class NieuwPlanDialog(QDialog):
         self.jaar_spin.setRange(2000, 2100)
         self.jaar_spin.setValue(date.today().year)
         self.jaar_spin.setAccessibleName("Jaar van het plan")
+        self.jaar_spin.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         form.addRow("&Jaar:", self.jaar_spin)
         lay.addLayout(form)
         self.datalab_check = QCheckBox("&Cijfers van de meldcode toevoegen")
-        self.datalab_check.setAccessibleDescription("Uit het datalab, zonder namen.")
         lay.addWidget(self.datalab_check)
-        uitleg = QLabel("Uit het datalab, zonder namen.")
-        uitleg.setWordWrap(True)
-        lay.addWidget(uitleg)
+        lay.addWidget(explain_below(self.datalab_check, "Uit het datalab, zonder namen."))
         scans_label = QLabel("Op welke vastgestelde &zelfscans bouwt het plan? (één per team)")
         scans_label.setWordWrap(True)
         lay.addWidget(scans_label)
@@ -445,7 +443,7 @@ class VaststellenDialog(QDialog):
         self.buttons.accepted.connect(self.vaststellen)
         self.buttons.rejected.connect(self.reject)
         outer.addWidget(self.buttons)
-        fit_to_screen(self, 60, 14)
+        fit_to_screen(self, 60, 11)
 
     def vaststellen(self) -> None:
         self.error.clear_error()

@@ -13,7 +13,7 @@ from datetime import date
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit,
-                               QListWidgetItem, QPlainTextEdit, QPushButton, QScrollArea, QSplitter, QStyle, QTabWidget,
+                               QListWidgetItem, QPlainTextEdit, QPushButton, QScrollArea, QSplitter, QTabWidget,
                                QTextBrowser, QVBoxLayout, QWidget)
 
 from ghnt_desktop.domain.datum import Grenzen
@@ -21,7 +21,7 @@ from ghnt_desktop.domain.plan import ACTIESTATUS_LABELS, ActieStatus, PlanStatus
 from ghnt_desktop.domain.roles import Actie, mag
 from ghnt_desktop.ui.datum_veld import DatumVeld
 from ghnt_desktop.ui.plan.common import (ErrorLabel, FitTable, FlowLayout, StatusLine, compact_date, datum,
-                                         eerste_ongeldige, herbereken, item, service)
+                                         eerste_ongeldige, explain_below, herbereken, item, service)
 from ghnt_desktop.ui.a11y import MessageLabel
 from ghnt_desktop.ui.plan.dialogs import (ActieDialog, NieuwPlanDialog, VaststellenDialog, checked_ids,
                                           fill_scan_list, wrapping_list)
@@ -166,15 +166,9 @@ class PlanPage(QWidget):
         form.addRow("Volgende zel&fscan:", self.volgende_edit)
         lay.addLayout(form)
         self.datalab_check = QCheckBox("Cijfers van de &meldcode in het plan")
-        self.datalab_check.setAccessibleDescription("Uit het datalab. Kleine aantallen staan er als <5.")
         self.datalab_check.setEnabled(mag(self.ws.session.rollen, Actie.CIJFERS_INZIEN))
         lay.addWidget(self.datalab_check)
-        datalab_uitleg = QLabel("Uit het datalab. Kleine aantallen staan er als <5.")
-        datalab_uitleg.setTextFormat(Qt.TextFormat.PlainText)
-        datalab_uitleg.setWordWrap(True)
-        stijl = self.datalab_check.style()
-        datalab_uitleg.setIndent(stijl.pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth)
-                                 + stijl.pixelMetric(QStyle.PixelMetric.PM_CheckBoxLabelSpacing))  # under its text
+        datalab_uitleg = explain_below(self.datalab_check, "Uit het datalab. Kleine aantallen staan er als <5.")
         lay.addWidget(datalab_uitleg)
         knoppen = QHBoxLayout()
         self.save_plan_button = QPushButton("Wi&jzigingen opslaan")

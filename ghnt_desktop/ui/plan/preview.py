@@ -52,10 +52,9 @@ class PreviewTab(QWidget):
         self.print_button = QPushButton("Afdr&ukken…")
         self.print_button.clicked.connect(self.print_dialog_open)
         self.text_button = QPushButton(TEXT_BUTTON[False])
-        self.text_button.setCheckable(True)
         self.text_button.setToolTip("Toon de tekst van het plan in plaats van de pagina's (voor schermlezers "
                                     "en om tekst te kopiëren)")
-        self.text_button.toggled.connect(self._show_text)
+        self.text_button.clicked.connect(lambda: self._show_text(not self.showing_text))
         for b in (self.refresh_button, self.save_button, self.print_button, self.text_button):
             knoppen.addWidget(b)
         knoppen.addStretch(1)
@@ -86,7 +85,7 @@ class PreviewTab(QWidget):
         self.print_button.setEnabled(on)
         self.text_button.setEnabled(on)
         if not on:
-            self.text_button.setChecked(False)
+            self._show_text(False)
             self.text_view.clear()
 
     def _describe(self) -> None:
@@ -104,6 +103,10 @@ class PreviewTab(QWidget):
         if self.data is None:
             return []
         return [self.document.getAllText(i).text() for i in range(self.document.pageCount())]
+
+    @property
+    def showing_text(self) -> bool:
+        return self.stack.currentWidget() is self.text_view
 
     def _show_text(self, on: bool) -> None:
         self.text_button.setText(TEXT_BUTTON[on])
