@@ -7,8 +7,8 @@ from datetime import date
 
 from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import (QAbstractItemView, QDialog, QHeaderView, QLabel, QLayout, QSizePolicy, QStyle,
-                               QTableWidget, QTableWidgetItem, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QDialog, QHeaderView, QLabel, QLayout, QLayoutItem, QSizePolicy,
+                               QStyle, QTableWidget, QTableWidgetItem, QWidget)
 
 from ghnt_desktop.domain import datum as datumregels
 from ghnt_desktop.errors import UserError
@@ -67,7 +67,7 @@ class FlowLayout(QLayout):
 
     def __init__(self, parent: QWidget | None = None, spacing: int = 12) -> None:
         super().__init__(parent)
-        self._items = []
+        self._items: list[QLayoutItem] = []
         self._spacing = spacing
         self.setContentsMargins(0, 0, 0, 0)
 
@@ -112,7 +112,8 @@ class FlowLayout(QLayout):
         lines: list[list] = [[]]
         x = rect.x()
         for it in self._items:
-            if it.widget() is not None and it.widget().isHidden():
+            widget = it.widget()
+            if widget is not None and widget.isHidden():
                 continue
             w = it.sizeHint().width()
             if lines[-1] and x + w > rect.right() + 1:

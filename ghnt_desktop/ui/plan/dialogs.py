@@ -350,8 +350,10 @@ class ActieDialog(QDialog):
             self.error.show_text(f"Datum van de notitie: {self.notitie_datum.problem()}")
             self.notitie_datum.setFocus()
             return False
-        self.error.clear_error()
         d = self.notitie_datum.value()
+        if d is None:  # not reached: a required, valid date field has a value
+            return False
+        self.error.clear_error()
         self.nieuwe_notities.append((d, tekst))
         self.notities_list.addItem(f"{datum(d)}: {tekst} (nog niet opgeslagen)")
         self.notitie_edit.clear()
