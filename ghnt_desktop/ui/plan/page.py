@@ -315,7 +315,7 @@ class PlanPage(QWidget):
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange and self.acties:
             # the bold of late actions follows the text size, once every widget has the new font
-            QTimer.singleShot(0, self._fill_actions)
+            QTimer.singleShot(0, self, self._fill_actions)
 
     # ------------------------------------------------------------------ loading
     def _select_start_gemeente(self) -> None:
