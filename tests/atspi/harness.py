@@ -78,6 +78,8 @@ def build(scenario: str, data_dir: Path):
         return win
     if scenario.startswith("plan-"):
         return build_plan(scenario, data_dir)
+    if scenario.startswith("zelfscan-"):
+        return build_zelfscan(scenario, data_dir)
     raise SystemExit(f"unknown scenario {scenario}")
 
 
@@ -113,6 +115,51 @@ def build_plan(scenario: str, data_dir: Path):
     page.vp_table.selectRow(0)
     if scenario == "plan-actie":
         QTimer.singleShot(100, page.edit_action)  # as a user pressing Enter on the first action
+    return win
+
+
+# --- Zelfscan scenarios (zelfscan screens; see tests/atspi/test_zelfscan.py) -----------------------------------
+# zelfscan-beantwoorden: a scan opened on standard LT-02 (text and three hulpvragen), an answer chosen;
+# zelfscan-resultaten: its results tab, with a verbeterpunt; zelfscan-nieuw: the new-scan dialog over the overview.
+
+ZELFSCAN_SCENARIOS = ("zelfscan-beantwoorden", "zelfscan-resultaten", "zelfscan-nieuw")
+
+
+def build_zelfscan(scenario: str, data_dir: Path):
+    from datetime import date, timedelta
+
+    from PySide6.QtCore import QTimer
+
+    from ghnt_desktop.domain.roles import Rol
+    from ghnt_desktop.domain.zelfscan import Antwoord, Deelnemer, DeelnemerRol
+    from ghnt_desktop.services import teams
+    from ghnt_desktop.services import zelfscan as zs
+    from ghnt_desktop.services.setup import create_workspace
+    from ghnt_desktop.ui.main_window import MainWindow
+
+    if scenario not in ZELFSCAN_SCENARIOS:
+        raise SystemExit(f"unknown scenario {scenario}")
+    ws = create_workspace(data_dir, organisatie="Sociale wijkteams Zaanstad (fictief)",
+                          gemeenten=[("GM0479", "Zaanstad")], login="mia", naam="Mia Manager",
+                          passphrase=PASSPHRASE, rollen=frozenset({Rol.MANAGER, Rol.BEHEERDER}))
+    team = teams.maak_team(ws, "Wijkteam Zaandam-Oost", "wijkteam", ["GM0479"])
+    sid = zs.maak_scan(ws, team_id=team, peildatum=date.today() - timedelta(days=30),
+                       deelnemers=[Deelnemer(DeelnemerRol.TEAMLEIDER, "Sanne")])
+    zs.bewaar_antwoord(ws, sid, Antwoord("LT-01", "N", toelichting="Nog niet in elk gezin.", verbeterpunt=True))
+    win = MainWindow(ws)
+    win._ws = ws  # noqa: SLF001 - keep it open while the window lives
+    win.nav.setCurrentRow(next(i for i, m in enumerate(win.modules) if m.key == "zelfscan"))
+    page = win.page("zelfscan")
+    if scenario == "zelfscan-nieuw":
+        QTimer.singleShot(100, page.ask_new_scan)  # as a user choosing "Nieuwe zelfscan…"
+        return win
+    view = page.open_scan(sid)
+    av = view.answer_view
+    av.go_to(next(i for i, s in enumerate(av.standaarden) if s.id == "LT-02"))
+    av.choose("D")
+    av.flush()
+    if scenario == "zelfscan-resultaten":
+        view.tabs.setCurrentIndex(1)
     return win
 
 

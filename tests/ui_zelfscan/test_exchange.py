@@ -55,9 +55,17 @@ def _export(qtbot, page, keyboard, scan_id: int, path, *, names: bool) -> None:
     if names:
         keyboard.alt("n")  # &Namen van deelnemers meenemen
         assert dlg.names_check.isChecked()
+    before = page.last_dialog
     keyboard.alt("o")  # &Opslaan als…
-    qtbot.waitUntil(lambda: page.dialog is None and QApplication.activeWindow() is page.window())
     assert path.exists()
+    # a confirmation says where the file is and whether it holds names
+    qtbot.waitUntil(lambda: page.dialog is None and page.last_dialog is not before
+                    and QApplication.activeWindow() is page.last_dialog)
+    box = page.last_dialog
+    assert str(path) in box.text()
+    assert ("ook de namen van de deelnemers" if names else "geen namen van deelnemers") in box.text()
+    keyboard.press(Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is page.window())
 
 
 def test_export_only_vastgesteld_and_names_only_when_chosen(qtbot, open_window, keyboard, tmp_path, monkeypatch):

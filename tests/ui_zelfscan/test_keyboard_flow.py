@@ -37,6 +37,10 @@ def test_whole_scan_with_the_keyboard_only(qtbot, open_window, keyboard):
     keyboard.alt("t")  # without a name
     assert [d.rol for d in dlg.participants.deelnemers()] == [DeelnemerRol.TEAMLEIDER, DeelnemerRol.PROFESSIONAL]
     keyboard.alt("k")  # Zelfscan ma&ken
+    # the demo team already has a concept: the app asks first (default: Nee)
+    qtbot.waitUntil(lambda: dlg.question is not None and QApplication.activeWindow() is dlg.question)
+    assert dlg.question.text() == "Er is al een concept voor dit team. Toch een nieuwe maken?"
+    keyboard.alt("j")  # &Ja, toch een nieuwe maken
     qtbot.waitUntil(lambda: page.scan_view is not None)
     view = page.scan_view
     scan_id = view.scan_id
@@ -64,8 +68,10 @@ def test_whole_scan_with_the_keyboard_only(qtbot, open_window, keyboard):
             assert av.toelichting_edit.toPlainText().endswith("in 2024.")  # the digit was not typed
             keyboard.alt("e")
             keyboard.type("Casusbespreking 12-03")
-            # "Voldoet niet" suggests a verbeterpunt; choose the priority
-            assert av.verbeterpunt_check.isChecked()
+            # "Voldoet niet" only suggests a verbeterpunt (a hint); the user sets it, then the priority
+            assert not av.verbeterpunt_check.isChecked() and av.verbeterpunt_hint.isVisible()
+            keyboard.alt("p")
+            assert av.verbeterpunt_check.isChecked() and keyboard.focus is av.bewijs_edit  # focus stays
             keyboard.alt("r")
             keyboard.press(Qt.Key.Key_Down)  # Hoog
         elif sid == "LT-03":
@@ -78,9 +84,7 @@ def test_whole_scan_with_the_keyboard_only(qtbot, open_window, keyboard):
             keyboard.press(Qt.Key.Key_End)  # Laag
         elif sid == "LT-02":
             keyboard.press(KEY_FOR[code])
-            assert av.verbeterpunt_check.isChecked()
-            keyboard.alt("p")  # not a verbeterpunt after all
-            assert not av.verbeterpunt_check.isChecked()
+            assert not av.verbeterpunt_check.isChecked()  # "Voldoet gedeeltelijk" does not tick it by itself
         else:
             keyboard.press(KEY_FOR[code])
         assert av.current_answer().code == code

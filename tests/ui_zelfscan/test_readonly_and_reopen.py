@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QPushButton
 
 from ghnt_desktop.domain.zelfscan import Antwoord, Deelnemer, DeelnemerRol, ScanNietBewerkbaar, ScanStatus
 from ghnt_desktop.services import zelfscan as zs
@@ -32,7 +32,8 @@ def test_vastgestelde_scan_is_read_only_in_widgets_and_service(qtbot, open_windo
     assert av.toelichting_edit.isReadOnly() and av.bewijs_edit.isReadOnly()
     assert not av.verbeterpunt_check.isEnabled() and not av.prioriteit_combo.isEnabled()
     assert not view.participants.add_button.isEnabled() and not view.participants.naam_edit.isEnabled()
-    assert not view.save_participants_button.isVisible()
+    # participants save themselves (no "Deelnemers opslaan" button), and cannot change here
+    assert not [b for b in view.details.findChildren(QPushButton) if "opslaan" in b.text().lower()]
     assert not view.ingevuld_button.isVisible() and not view.concept_button.isVisible()
     assert not view.vaststellen_button.isVisible() and view.heropen_button.isVisible()
 

@@ -6,14 +6,12 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QLabel,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ghnt_desktop.domain.zelfscan import Verandering
 from ghnt_desktop.errors import UserError
 from ghnt_desktop.ui.messages import show_error
-from ghnt_desktop.ui.zelfscan.common import catalog_plain, datum, percentage_text
+from ghnt_desktop.ui.zelfscan.common import catalog_plain, datum, percentage_text, scroll_page
 from ghnt_desktop.ui.zelfscan.results_view import make_table, set_rows
 
 #: the order in the summary: what matters most for a team first
@@ -35,10 +33,13 @@ class PreviousComparisonView(QWidget):
         self.ws, self.svc, self.scan_id, self.catalogus = ws, svc, scan_id, catalogus
         self.vergelijking = None
         self.setAccessibleName("Vergelijking met de vorige zelfscan")
-        lay = QVBoxLayout(self)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        body = QWidget()
+        lay = QVBoxLayout(body)
         self.intro = QLabel()
         self.intro.setWordWrap(True)
-        self.intro.setAccessibleName("Waarmee wordt vergeleken")
+        self.intro.setAccessibleDescription("Waarmee wordt vergeleken")
         lay.addWidget(self.intro)
         self.summary_table = make_table("Tabel: aantal standaarden per soort verandering", ["Verandering", "Aantal"])
         lay.addWidget(self.summary_table)
@@ -56,11 +57,12 @@ class PreviousComparisonView(QWidget):
         row.addStretch(1)
         lay.addLayout(row)
         self.table = make_table("Tabel: vergelijking per standaard",
-                                ["Standaard", "Titel", "Vorige zelfscan", "Deze zelfscan", "Verandering"])
-        self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.table.horizontalHeader().setStretchLastSection(False)
-        lay.addWidget(self.table, 1)
+                                ["Standaard", "Titel", "Vorige zelfscan", "Deze zelfscan", "Verandering"],
+                                wrap={1: 24})
+        lay.addWidget(self.table)
+        lay.addStretch(1)
+        self.page_scroll = scroll_page(body, name="Vergelijking (pijltjestoetsen en PageUp/PageDown om te scrollen)")
+        outer.addWidget(self.page_scroll)
         self.vorige_schaal = None
 
     def refresh(self) -> None:
@@ -134,10 +136,10 @@ class TeamComparisonDialog(QDialog):
         lay.addLayout(row)
         self.info = QLabel()
         self.info.setWordWrap(True)
-        self.info.setAccessibleName("Welke zelfscans worden vergeleken")
+        self.info.setAccessibleDescription("Welke zelfscans worden vergeleken")
         lay.addWidget(self.info)
-        self.table = make_table("Tabel: percentage voldoet per thema en per team", ["Thema"])
-        self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.table = make_table("Tabel: percentage voldoet per thema en per team", ["Thema"], min_rows=4,
+                                wrap={0: 16})
         lay.addWidget(self.table, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)

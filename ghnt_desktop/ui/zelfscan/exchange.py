@@ -1,10 +1,11 @@
 """Exchange of vastgestelde zelfscans between workspaces (format ``ghnt-zelfscan``).
 
 "Exporteren…": only for a vastgestelde scan; participant names are left out unless the user ticks
-"Namen van deelnemers meenemen". "Importeren…": the service checks everything (damaged or changed file,
-cut-off file, already read, unknown catalogue version, unknown gemeente, a gemeente this workspace does not
-serve, dates) and every problem is shown in Dutch. Where one may go on (a gemeente name spelled
-differently; a team that does not exist yet) the user is asked first; "Nee" imports nothing.
+"Namen van deelnemers meenemen". After saving, a message says where the file is and whether it holds names.
+"Importeren…": the service checks everything (damaged or changed file, cut-off file, already read, unknown
+catalogue version, unknown gemeente, a gemeente this workspace does not serve, dates) and every problem is
+shown in Dutch. Where one may go on (a gemeente name spelled differently; a team that does not exist yet) the
+user is asked first; "Nee" imports nothing.
 """
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QLabel, QMessageBox, QVBoxLayout, QWidget
 
 from ghnt_desktop.errors import UserError, ValidationError
+from ghnt_desktop.ui.a11y import MessageLabel
 from ghnt_desktop.ui.messages import show_error
 from ghnt_desktop.ui.zelfscan import common
 
@@ -36,24 +38,21 @@ class ExportDialog(QDialog):
         text.setWordWrap(True)
         lay.addWidget(text)
         self.names_check = QCheckBox("&Namen van deelnemers meenemen")
-        self.names_check.setAccessibleName("Namen van deelnemers meenemen")
         self.names_check.setChecked(False)
         lay.addWidget(self.names_check)
         hint = QLabel("Zonder vinkje staan alleen de rollen van de deelnemers in het bestand, geen namen. "
                       "Neem namen alleen mee als de deelnemers dat goed vinden.")
         hint.setWordWrap(True)
         lay.addWidget(hint)
-        self.error = QLabel()
-        self.error.setObjectName("foutmelding")
-        self.error.setWordWrap(True)
+        self.error = MessageLabel("Foutmelding", error=True)
         lay.addWidget(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.save_button = buttons.addButton("&Opslaan als…", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.save_button.setAccessibleName("Opslaan als")
         self.save_button.setDefault(True)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         lay.addWidget(buttons)
+        common.instant_mnemonics(self)
         self.path: str | None = None
 
     def suggested_name(self) -> str:
@@ -72,8 +71,29 @@ class ExportDialog(QDialog):
             self.error.setText(str(exc))
             return
         self.path = str(path)
+        parent, with_names, written = self.parentWidget(), self.names_check.isChecked(), self.path
         self.exported.emit(self.path)
         self.accept()
+        if parent is not None:  # once this dialog has closed: where the file is, and whether it holds names
+            QTimer.singleShot(0, lambda: confirm_export(parent, written, with_names))
+
+
+def export_text(path: str, with_names: bool) -> str:
+    """Where the file went and what it holds (said after every export)."""
+    text = f"De zelfscan is opgeslagen in dit bestand:\n{path}\n\n"
+    if with_names:
+        return text + ("In het bestand staan ook de namen van de deelnemers. Stuur het alleen naar mensen die "
+                       "die namen mogen zien.")
+    return text + "In het bestand staan geen namen van deelnemers, alleen hun rollen."
+
+
+def confirm_export(parent: QWidget, path: str, with_names: bool) -> QMessageBox:
+    """A non-blocking message after the export; kept in ``parent.last_dialog`` (for tests)."""
+    box = QMessageBox(QMessageBox.Icon.Information, "Zelfscan geëxporteerd", export_text(path, with_names),
+                      QMessageBox.StandardButton.Ok, parent)
+    box.setAccessibleName("Zelfscan geëxporteerd")
+    parent.last_dialog = common.open_dialog(box, parent)
+    return box
 
 
 def import_scan(parent: QWidget, ws, svc, path: str | None = None, *, on_imported=None) -> int | None:

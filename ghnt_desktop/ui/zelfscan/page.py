@@ -8,23 +8,22 @@ and "Catalogus inlezen…".
 """
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QPushButton,
-                               QStackedWidget, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QPushButton, QTableWidgetItem,
+                               QVBoxLayout, QWidget)
 
 from ghnt_desktop.domain.roles import Actie
 from ghnt_desktop.domain.zelfscan import ScanStatus
 from ghnt_desktop.errors import UserError
+from ghnt_desktop.ui.a11y import MessageLabel
 from ghnt_desktop.ui.messages import show_error
 from ghnt_desktop.ui.zelfscan.catalog_import import import_catalog
-from ghnt_desktop.ui.zelfscan.common import (CatalogNotice, datum, gemeenten_text, may, may_see_scans,
+from ghnt_desktop.ui.zelfscan.common import (CatalogNotice, CurrentStack, FitTable, FlowLayout, datum,
+                                             gemeenten_text, instant_mnemonics, may, may_see_scans, scroll_page,
                                              team_type_label, zelfscan_service)
 from ghnt_desktop.ui.zelfscan.comparison_view import TeamComparisonDialog
 from ghnt_desktop.ui.zelfscan.exchange import ExportDialog, import_scan
 from ghnt_desktop.ui.zelfscan.new_scan_dialog import NewScanDialog
-from ghnt_desktop.ui.zelfscan.results_view import fit_height
 from ghnt_desktop.ui.zelfscan.scan_view import ScanView
 
 SCAN_COLUMNS = ["Team of gemeente", "Soort", "Gemeenten", "Peildatum", "Versie", "Status", "Voortgang",
@@ -32,7 +31,17 @@ SCAN_COLUMNS = ["Team of gemeente", "Soort", "Gemeenten", "Peildatum", "Versie",
 CATALOG_COLUMNS = ["Naam", "Id", "Versie", "Tekst", "Voor nieuwe scans", "Ingelezen op", "Zelfscans"]
 
 
+def ingelezen_op(moment) -> str:
+    """When a catalogue was read, in the app's date format (and the time), or "Meegeleverd"."""
+    if moment is None:
+        return "Meegeleverd"
+    local = moment.astimezone()
+    return f"{datum(local.date())} {local:%H:%M}"
+
+
 class ZelfscanPage(QWidget):
+    """The overview and the opened scan scroll inside; the page itself asks only for its minimum size."""
+
     def __init__(self, ws, parent=None, *, svc=None) -> None:
         super().__init__(parent)
         self.ws = ws
@@ -46,14 +55,18 @@ class ZelfscanPage(QWidget):
         self.setAccessibleName("Zelfscan")
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        self.stack = QStackedWidget()
+        self.stack = CurrentStack()
         outer.addWidget(self.stack)
         self.overview = self._build_overview()
         self.stack.addWidget(self.overview)
         self.refresh()
 
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt name)
+        return False  # see ScanView.hasHeightForWidth: the screens scroll inside, not as a whole
+
     # --- overview ---------------------------------------------------------------------------------
     def _build_overview(self) -> QWidget:
+        """The overview scrolls as a whole at a large text size; the list of scans keeps at least six rows."""
         w = QWidget()
         lay = QVBoxLayout(w)
         title = QLabel("<h2>Zelfscan Werken aan Veiligheid</h2>")
@@ -70,7 +83,7 @@ class ZelfscanPage(QWidget):
         self.scan_box = QWidget()
         sl = QVBoxLayout(self.scan_box)
         sl.setContentsMargins(0, 0, 0, 0)
-        filters = QHBoxLayout()
+        filters = FlowLayout()
         self.team_filter = QComboBox()
         self.team_filter.setAccessibleName("Toon zelfscans van team")
         self.gemeente_filter = QComboBox()
@@ -80,38 +93,39 @@ class ZelfscanPage(QWidget):
         self.status_filter.addItem("Alle statussen", None)
         for st in ScanStatus:
             self.status_filter.addItem(st.label, st.value)
-        for text, combo in (("Tea&m:", self.team_filter), ("&Gemeente:", self.gemeente_filter),
-                            ("&Status:", self.status_filter)):
+        for text, combo, chars in (("Tea&m:", self.team_filter, 24), ("&Gemeente:", self.gemeente_filter, 16),
+                                   ("&Status:", self.status_filter, 12)):
+            # a long team name does not make the page wider than the screen (the list shows it in full)
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(chars)
+            pair = QWidget()
+            pl = QHBoxLayout(pair)
+            pl.setContentsMargins(0, 0, 0, 0)
             label = QLabel(text)
             label.setBuddy(combo)
-            filters.addWidget(label)
-            filters.addWidget(combo, 1)
+            pl.addWidget(label)
+            pl.addWidget(combo, 1)
+            filters.addWidget(pair)
             combo.currentIndexChanged.connect(self.refresh_scans)
         sl.addLayout(filters)
-        self.scan_table = QTableWidget(0, len(SCAN_COLUMNS))
-        self.scan_table.setAccessibleName("Zelfscans per team en gemeente (Enter opent de gekozen zelfscan)")
-        self.scan_table.setHorizontalHeaderLabels(SCAN_COLUMNS)
-        self.scan_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.scan_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        # names and gemeenten wrap (never cut off); the other columns fit their content
+        self.scan_table = FitTable("Zelfscans per team en gemeente (Enter opent de gekozen zelfscan)", SCAN_COLUMNS,
+                                   min_rows=6, wrap={0: 14, 2: 12, 7: 10, 8: 9})
         self.scan_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.scan_table.setTabKeyNavigation(False)
-        self.scan_table.verticalHeader().setVisible(False)
-        self.scan_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.scan_table.horizontalHeader().setStretchLastSection(True)
         self.scan_table.activated.connect(lambda _i: self.open_selected())
         self.scan_table.itemSelectionChanged.connect(self._update_buttons)
         sl.addWidget(self.scan_table, 1)
-        self.empty_label = QLabel()
-        self.empty_label.setWordWrap(True)
+        self.empty_label = MessageLabel("Melding")
         sl.addWidget(self.empty_label)
-        buttons = QHBoxLayout()
-        self.new_button = self._button("&Nieuwe zelfscan…", "Nieuwe zelfscan", self.ask_new_scan, buttons)
-        self.open_button = self._button("&Openen", "Gekozen zelfscan openen", self.open_selected, buttons)
-        self.export_button = self._button("E&xporteren…", "Gekozen zelfscan exporteren", self.ask_export, buttons)
-        self.import_button = self._button("&Importeren…", "Zelfscan-bestand importeren", self.ask_import, buttons)
-        self.compare_button = self._button("&Teams vergelijken…", "Teams van een gemeente vergelijken",
+        buttons = FlowLayout()
+        self.new_button = self._button("&Nieuwe zelfscan…", "Een nieuwe zelfscan beginnen", self.ask_new_scan,
+                                       buttons)
+        self.open_button = self._button("&Openen", "De gekozen zelfscan openen", self.open_selected, buttons)
+        self.export_button = self._button("E&xporteren…", "De gekozen zelfscan naar een bestand schrijven",
+                                          self.ask_export, buttons)
+        self.import_button = self._button("&Importeren…", "Een zelfscan-bestand inlezen", self.ask_import, buttons)
+        self.compare_button = self._button("&Teams vergelijken…", "De teams van één gemeente vergelijken",
                                            self.ask_team_comparison, buttons)
-        buttons.addStretch(1)
         sl.addLayout(buttons)
         self.export_button.setVisible(self.can_exchange)
         self.import_button.setVisible(self.can_exchange)
@@ -122,35 +136,27 @@ class ZelfscanPage(QWidget):
             note.setWordWrap(True)
             lay.addWidget(note)
 
-        # catalogues
+        # catalogues: every version in full (the page scrolls, the table does not)
         self.catalog_box = QWidget()
         cl = QVBoxLayout(self.catalog_box)
         cl.setContentsMargins(0, 0, 0, 0)
         cl.addWidget(QLabel("<h3>Kwaliteitskaders in deze werkruimte</h3>"))
-        self.catalog_table = QTableWidget(0, len(CATALOG_COLUMNS))
-        self.catalog_table.setAccessibleName("Kwaliteitskaders")
-        self.catalog_table.setHorizontalHeaderLabels(CATALOG_COLUMNS)
-        self.catalog_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.catalog_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.catalog_table.setTabKeyNavigation(False)
-        self.catalog_table.verticalHeader().setVisible(False)
-        self.catalog_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.catalog_table.horizontalHeader().setStretchLastSection(True)
-        # room for a header and three catalogue versions, also with a larger text size
-        self.catalog_table.setMinimumHeight(self.catalog_table.fontMetrics().height() * 7)
+        self.catalog_table = FitTable("Kwaliteitskaders", CATALOG_COLUMNS)
         cl.addWidget(self.catalog_table)
         cb = QHBoxLayout()
-        self.catalog_import_button = self._button("&Catalogus inlezen…", "Catalogus inlezen", self.ask_import_catalog,
-                                                  cb)
+        self.catalog_import_button = self._button("&Catalogus inlezen…", "Een nieuw of herzien kwaliteitskader "
+                                                  "inlezen", self.ask_import_catalog, cb)
         cb.addStretch(1)
         cl.addLayout(cb)
-        lay.addWidget(self.catalog_box, 0 if self.can_see_scans else 1)
+        lay.addWidget(self.catalog_box)
         self.catalog_box.setVisible(self.can_manage_catalog)
-        return w
+        lay.addStretch(0 if self.can_see_scans else 1)
+        instant_mnemonics(w)
+        return scroll_page(w)
 
-    def _button(self, text: str, name: str, slot, layout) -> QPushButton:
+    def _button(self, text: str, description: str, slot, layout) -> QPushButton:
         b = QPushButton(text)
-        b.setAccessibleName(name)
+        b.setAccessibleDescription(description)  # the name stays the visible text (WCAG 2.5.3)
         b.clicked.connect(slot)
         layout.addWidget(b)
         return b
@@ -160,7 +166,7 @@ class ZelfscanPage(QWidget):
         try:
             self.catalog_notice.set_catalog(self.svc.nieuwste_catalogus(self.ws))
         except UserError as exc:
-            self.catalog_notice.setText(html.escape(str(exc)))
+            self.catalog_notice.set_problem(str(exc))
         if self.can_manage_catalog:
             self.refresh_catalogs()
         if self.can_see_scans:
@@ -219,6 +225,7 @@ class ZelfscanPage(QWidget):
                 item = QTableWidgetItem(value)
                 item.setData(Qt.ItemDataRole.UserRole, s.id)
                 t.setItem(r, c, item)
+        t.refit()
         if self.scans:
             self.empty_label.setText("")
             row = next((i for i, s in enumerate(self.scans) if s.id == selected), 0)
@@ -251,12 +258,10 @@ class ZelfscanPage(QWidget):
         for r, c in enumerate(infos):
             values = [c.naam, c.id, c.versie, "Officiële tekst" if c.officieel else "Werkversie (niet officieel)",
                       "Ja" if c.actief else "Nee",
-                      c.geimporteerd_op.astimezone().strftime("%d-%m-%Y %H:%M") if c.geimporteerd_op
-                      else "Meegeleverd", str(getattr(c, "aantal_scans", ""))]
+                      ingelezen_op(c.geimporteerd_op), str(getattr(c, "aantal_scans", ""))]
             for col, value in enumerate(values):
                 t.setItem(r, col, QTableWidgetItem(value))
-        t.resizeRowsToContents()
-        fit_height(t)
+        t.refit()
 
     def selected_scan_id(self) -> int | None:
         item = self.scan_table.item(self.scan_table.currentRow(), 0) if self.scan_table.rowCount() else None

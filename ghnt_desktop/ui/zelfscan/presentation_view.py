@@ -12,7 +12,8 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from ghnt_desktop.ui.zelfscan.answer_view import NEXT_KEYS, PREVIOUS_KEYS, add_shortcut, option_keys
+from ghnt_desktop.ui.zelfscan.answer_view import (NEXT_KEYS, PREVIOUS_KEYS, VERBETERPUNT_KEY, add_shortcut,
+                                                  option_keys)
 from ghnt_desktop.ui.zelfscan.common import catalog_plain
 
 TITLE_FACTOR = 2.2
@@ -62,6 +63,7 @@ class PresentationView(QWidget):
         for o in answer_view.schaal.opties:
             for seq in option_keys(o.sneltoets):
                 add_shortcut(self, seq, lambda code=o.code: answer_view.choose(code))
+        add_shortcut(self, VERBETERPUNT_KEY, answer_view.toggle_verbeterpunt)
         bar = scroll.verticalScrollBar()
         add_shortcut(self, "Down", lambda: bar.setValue(bar.value() + bar.singleStep() * 3))
         add_shortcut(self, "Up", lambda: bar.setValue(bar.value() - bar.singleStep() * 3))
@@ -74,10 +76,10 @@ class PresentationView(QWidget):
         self.apply_fonts()
         self.refresh()
 
-    def _label(self, name: str, *, plain: bool = False) -> QLabel:
+    def _label(self, kind: str, *, plain: bool = False) -> QLabel:
         label = QLabel()
         label.setWordWrap(True)
-        label.setAccessibleName(name)
+        label.setAccessibleDescription(kind)  # the name stays the visible text (ui/a11y.py)
         label.setTextFormat(Qt.TextFormat.PlainText if plain else Qt.TextFormat.RichText)
         return label
 
@@ -140,5 +142,5 @@ class PresentationView(QWidget):
         self.team_note_label.setText(f"Toelichting van het team: {note}" if note else "")
         self.team_note_label.setVisible(bool(note))
         keys = " · ".join(f"<b>{html.escape(o.sneltoets)}</b> {html.escape(o.label)}" for o in av.schaal.opties)
-        self.keys_label.setText(f"{keys}<br>PageDown: volgende · PageUp: vorige · pijltjes: tekst scrollen · "
-                                "F11 of Esc: terug")
+        self.keys_label.setText(f"{keys}<br>PageDown: volgende · PageUp: vorige · {VERBETERPUNT_KEY}: "
+                                "verbeterpunt · pijltjes: tekst scrollen · F11 of Esc: terug")

@@ -8,52 +8,26 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QScrollArea, QTableWidget,
-                               QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QLabel, QTableWidget, QVBoxLayout, QWidget
 
 from ghnt_desktop.ui.zelfscan.bar_chart import Bar, BarChart
-from ghnt_desktop.ui.zelfscan.common import CatalogNotice, percentage_text
+from ghnt_desktop.ui.zelfscan.common import CatalogNotice, FitTable, percentage_text, scroll_page
 
 RESULT_COLUMNS = ["Onderdeel", "Voldoet (%)", "Voldoet", "Voldoet niet (helemaal)", "{apart}", "{uitgesloten}",
                   "Niet beantwoord", "Standaarden"]
+#: verbeterpunten: Titel and Toelichting wrap and share the width (never one word per line)
+VERBETER_COLUMNS = ["Prioriteit", "Standaard", "Titel", "Antwoord", "Toelichting"]
+VERBETER_WRAP = {2: 24, 4: 24}
 
 
-def make_table(name: str, headers: list[str]) -> QTableWidget:
-    t = QTableWidget(0, len(headers))
-    t.setAccessibleName(name)
-    t.setHorizontalHeaderLabels(headers)
-    t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    t.setTabKeyNavigation(False)
-    t.setWordWrap(True)
-    t.verticalHeader().setVisible(False)
-    t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    t.horizontalHeader().setStretchLastSection(True)
-    t.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    return t
+def make_table(name: str, headers: list[str], *, min_rows: int | None = None,
+               wrap: dict[int, int] | None = None) -> FitTable:
+    """A read-only table; by default as tall as its rows (the page scrolls, not the table)."""
+    return FitTable(name, headers, min_rows=min_rows, wrap=wrap)
 
 
-def set_rows(t: QTableWidget, rows: list[list[str]], *, fit: bool = True) -> None:
-    t.setRowCount(len(rows))
-    for i, row in enumerate(rows):
-        for j, value in enumerate(row):
-            item = QTableWidgetItem(value)
-            if j > 0 and (value[:1].isdigit() or value == "geen score"):
-                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            t.setItem(i, j, item)
-    t.resizeRowsToContents()
-    if fit:
-        fit_height(t)
-
-
-def fit_height(t: QTableWidget) -> None:
-    """Show every row (the page scrolls, not the table)."""
-    h = t.horizontalHeader().sizeHint().height() + 2 * t.frameWidth()
-    h += sum(t.rowHeight(i) for i in range(t.rowCount()))
-    if t.horizontalScrollBar().isVisible():
-        h += t.horizontalScrollBar().height()
-    t.setFixedHeight(h + 2)
+def set_rows(t: FitTable, rows: list[list[str]], *, fit: bool = True) -> None:  # noqa: ARG001 (kept for callers)
+    t.set_rows(rows)
 
 
 def table_text(t: QTableWidget) -> list[list[str]]:
@@ -77,9 +51,6 @@ class ResultsView(QWidget):
         self.setAccessibleName("Resultaten")
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         body = QWidget()
         lay = QVBoxLayout(body)
         self.catalog_notice = CatalogNotice(prefix="Resultaten volgens kwaliteitskader", remark=False)
@@ -87,7 +58,7 @@ class ResultsView(QWidget):
         lay.addWidget(self.catalog_notice)
         self.total_label = QLabel()
         self.total_label.setWordWrap(True)
-        self.total_label.setAccessibleName("Totaal")
+        self.total_label.setAccessibleDescription("Totaal")
         lay.addWidget(self.total_label)
         rule = QLabel(f"Het percentage is: voldoet gedeeld door de beantwoorde standaarden, zonder "
                       f"'{uitgesloten}' en zonder '{apart}'. '{apart}' staat er apart naast.")
@@ -96,23 +67,21 @@ class ResultsView(QWidget):
 
         lay.addWidget(QLabel("<h3>Per thema</h3>"))
         self.theme_chart = BarChart("Grafiek: percentage voldoet per thema")
-        self.theme_table = make_table("Tabel: resultaten per thema", self.headers)
+        self.theme_table = make_table("Tabel: resultaten per thema", self.headers, wrap={0: 16})
         lay.addLayout(self._chart_and_table(self.theme_chart, self.theme_table))
         lay.addWidget(QLabel("<h3>Per doelgroep</h3>"))
         self.group_chart = BarChart("Grafiek: percentage voldoet per doelgroep")
-        self.group_table = make_table("Tabel: resultaten per doelgroep", self.headers)
+        self.group_table = make_table("Tabel: resultaten per doelgroep", self.headers, wrap={0: 16})
         lay.addLayout(self._chart_and_table(self.group_chart, self.group_table))
         lay.addWidget(QLabel("<h3>Verbeterpunten (hoogste prioriteit eerst)</h3>"))
-        self.verbeter_table = make_table("Tabel: verbeterpunten",
-                                         ["Prioriteit", "Standaard", "Titel", "Antwoord", "Toelichting"])
-        self.verbeter_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.verbeter_table.horizontalHeader().setStretchLastSection(True)
+        self.verbeter_table = make_table("Tabel: verbeterpunten", VERBETER_COLUMNS, wrap=VERBETER_WRAP)
         self.verbeter_empty = QLabel("Er zijn (nog) geen verbeterpunten gekozen.")
+        self.verbeter_empty.setWordWrap(True)
         lay.addWidget(self.verbeter_table)
         lay.addWidget(self.verbeter_empty)
         lay.addStretch(1)
-        scroll.setWidget(body)
-        outer.addWidget(scroll)
+        self.page_scroll = scroll_page(body, name="Resultaten (pijltjestoetsen en PageUp/PageDown om te scrollen)")
+        outer.addWidget(self.page_scroll)
 
     def _chart_and_table(self, chart: BarChart, table: QTableWidget) -> QVBoxLayout:
         box = QVBoxLayout()
