@@ -148,6 +148,18 @@ def test_screens_fit_and_are_accessible(qtbot, open_window, text_size, size, per
     qtbot.wait(20)
     problems += [f"[deelnemers] {p}" for p in screen_problems(win, page)]
 
+    # the presentation (large text on top of the app's text size): the answer stays in view, the text scrolls.
+    # In the window at this size (the test screen cannot be made 1366×768 for full screen).
+    view.toggle_presentation()
+    win.setWindowState(Qt.WindowState.WindowNoState)
+    shown_at(qtbot, win, size)
+    qtbot.wait(20)
+    pv = view.presentation
+    problems += [f"[presentatie] {p}" for p in screen_problems(win, page)]
+    assert fully_shown(pv.answer_label) and fully_shown(pv.position_label)
+    assert pv.text_scroll.viewport().height() >= 2 * pv.explanation_label.fontMetrics().lineSpacing()
+    view.toggle_presentation()
+
     dlg = NewScanDialog(ws, zs, page)
     qtbot.addWidget(dlg)
     dlg.resize(min(dlg.width(), size[0]), min(dlg.height(), size[1] - 32))

@@ -31,29 +31,30 @@ class PresentationView(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         outer = QVBoxLayout(self)
         self.position_label = self._label("Welke standaard")
-        self.title_label = self._label("Standaard")
+        self.title_label = self._label("Standaard", plain=True)
         self.explanation_label = self._label("Uitleg bij de standaard", plain=True)
         self.questions_label = self._label("Hulpvragen")
         self.team_note_label = self._label("Toelichting van het team", plain=True)
         self.answer_label = self._label("Huidig antwoord")
         self.keys_label = self._label("Sneltoetsen")
         self.catalog_label = self._label("Gebruikt kwaliteitskader", plain=True)
-        # the standard's text scrolls; position, answer and keys always stay in view
+        # position and answer always stay in view; the standard's text, the keys and the catalogue scroll
+        # (at a large text size on a laptop screen there is no room to keep the keys in view as well)
         content = QWidget()
         lay = QVBoxLayout(content)
-        for w in (self.title_label, self.explanation_label, self.questions_label, self.team_note_label):
+        for w in (self.title_label, self.explanation_label, self.questions_label, self.team_note_label,
+                  self.keys_label, self.catalog_label):
             lay.addWidget(w)
         lay.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidget(content)
         scroll.setWidgetResizable(True)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.scroll = scroll
+        self.text_scroll = scroll
         outer.addWidget(self.position_label)
         outer.addWidget(scroll, 1)
         outer.addWidget(self.answer_label)
-        outer.addWidget(self.keys_label)
-        outer.addWidget(self.catalog_label)
+        self._shown_id: str | None = None
         c = answer_view.catalogus
         self.catalog_label.setText(catalog_plain(c.naam, c.versie, c.officieel))
         for seq in NEXT_KEYS:
@@ -100,6 +101,29 @@ class PresentationView(QWidget):
         self.keys_label.setFont(keys)
         self.catalog_label.setFont(base)
         self.title_label.setFont(title)
+        self._fit_fixed()
+
+    def _fit_fixed(self) -> None:
+        """Position and answer always stay in view, in full: on a short view (a laptop at a large text size)
+        they get a smaller factor, so that at least two thirds of the height is left for the standard's text."""
+        width, height = self.position_label.width() or self.width(), self.height()
+        if width <= 0 or height <= 0:
+            return
+        base = QApplication.font()
+        size = base.pointSizeF() if base.pointSizeF() > 0 else 10.0
+        for factor in (BODY_FACTOR, KEYS_FACTOR, 1.0):
+            font = QFont(base)
+            font.setPointSizeF(size * factor)
+            for w in (self.position_label, self.answer_label):
+                if w.font() != font:
+                    w.setFont(font)
+            need = sum(w.heightForWidth(width) for w in (self.position_label, self.answer_label))
+            if need <= height / 3:
+                break
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._fit_fixed()
 
     def event(self, event) -> bool:  # noqa: A003
         if event.type() in (QEvent.Type.ApplicationFontChange, QEvent.Type.FontChange, QEvent.Type.ParentChange):
@@ -121,7 +145,10 @@ class PresentationView(QWidget):
         self.position_label.setText(
             f"Standaard {av.index + 1} van {len(av.standaarden)} · {html.escape(cat.thema(s.thema).naam)} · "
             f"{v.beantwoord} van {v.totaal} beantwoord")
-        self.title_label.setText(f"{html.escape(s.id)} {html.escape(s.titel)}")
+        self.title_label.setText(f"{s.id} {s.titel}")
+        if s.id != self._shown_id:  # a new standard is read from the top
+            self._shown_id = s.id
+            self.text_scroll.verticalScrollBar().setValue(0)
         self.explanation_label.setText(s.toelichting)
         self.questions_label.setText(
             "<b>Hulpvragen</b><ul>" + "".join(f"<li>{html.escape(q)}</li>" for q in s.vragen) + "</ul>"
