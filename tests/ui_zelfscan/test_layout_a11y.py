@@ -171,6 +171,27 @@ def test_screens_fit_and_are_accessible(qtbot, open_window, text_size, size, per
     assert problems == []
 
 
+@pytest.mark.parametrize("percent", [100, 200])
+def test_dialogs_fit_and_are_accessible(qtbot, open_window, text_size, percent):
+    from ghnt_desktop.ui.zelfscan.comparison_view import TeamComparisonDialog
+    from ghnt_desktop.ui.zelfscan.exchange import ExportDialog
+    from ghnt_desktop.ui.zelfscan.scan_view import ReopenDialog, VaststellenDialog
+
+    ws, win, page = open_window("demo")
+    text_size(percent)
+    vast = next(s for s in zs.scans(ws, status=ScanStatus.VASTGESTELD))
+    problems = []
+    for dlg in (TeamComparisonDialog(ws, zs, page), ExportDialog(ws, zs, vast, page), ReopenDialog(page),
+                VaststellenDialog(free_date(), page)):
+        qtbot.addWidget(dlg)
+        dlg.resize(min(dlg.sizeHint().width(), 1366), min(dlg.sizeHint().height(), 768 - 32))
+        with qtbot.waitExposed(dlg):
+            dlg.show()
+        problems += [f"[{type(dlg).__name__}] {p}" for p in dialog_problems(dlg, (1366, 768))]
+        dlg.close()
+    assert problems == []
+
+
 def test_catalogue_table_shows_every_version_at_200_percent(qtbot, open_window, text_size):
     ws, win, page = open_window("beheerder")
     c = werkversie()
@@ -260,7 +281,12 @@ def test_a_fast_burst_of_keys_lands_on_the_right_standards(qtbot, open_window):
     assert {i: (again[i].code, again[i].verbeterpunt) for i in expected} == {i: v[:2] for i, v in expected.items()}
 
 
-def test_focus_after_a_move_is_on_the_answer_choice_never_in_a_text_field(qtbot, open_window, keyboard):
+def test_focus_after_a_move_is_on_the_answer_choice_never_in_a_text_field(qtbot, open_window, keyboard,
+                                                                          monkeypatch):
+    from ghnt_desktop.ui.zelfscan import answer_view
+
+    said = []
+    monkeypatch.setattr(answer_view, "announce", lambda _w, text, **_k: said.append(text))
     ws, win, page = open_window("manager")
     sid = zs.maak_scan(ws, team_id=team_id(ws, "Wijkteam Purmerend"), peildatum=free_date(), deelnemers=[])
     view = page.open_scan(sid)
@@ -270,6 +296,8 @@ def test_focus_after_a_move_is_on_the_answer_choice_never_in_a_text_field(qtbot,
     assert keyboard.focus is av.bewijs_edit
     keyboard.press(Qt.Key.Key_Return, CTRL)
     assert av.index == 1 and keyboard.focus is av.option_buttons["V"]  # nothing chosen yet: the first option
+    second = av.standaarden[1]
+    assert said[-1] == f"Standaard 2 van {len(av.standaarden)}: {second.id} {second.titel}"  # announced
     keyboard.press(Qt.Key.Key_3)
     keyboard.alt("t")
     keyboard.press(Qt.Key.Key_PageUp)
