@@ -11,13 +11,15 @@ Rules of the app (checked by tests/ui/a11y_checks.py on every screen, and on the
 """
 from __future__ import annotations
 
+import re
+
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QTextDocument
 from PySide6.QtWidgets import QLabel, QWidget
 
 
 def plain_text(text: str) -> str:
     """The words of a (rich) label text, as a screen reader should say them."""
-    if "<" in text and ">" in text:
+    if ("<" in text and ">" in text) or re.search(r"&(#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);", text):
         doc = QTextDocument()
         doc.setHtml(text)
         text = doc.toPlainText()

@@ -14,10 +14,10 @@ from datetime import date, timedelta
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtWidgets import (QCalendarWidget, QDialog, QHBoxLayout, QLabel, QLineEdit, QToolButton, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import QCalendarWidget, QDialog, QHBoxLayout, QLineEdit, QToolButton, QVBoxLayout, QWidget
 
 from ghnt_desktop.domain import datum as regels
+from ghnt_desktop.ui.a11y import MessageLabel
 
 
 def _add_months(d: date, n: int) -> date:
@@ -94,12 +94,11 @@ class DatumVeld(QWidget):
         self.kalender_knop.clicked.connect(self.open_kalender)
         row.addWidget(self.kalender_knop)
         outer.addLayout(row)
-        self.probleem_label = QLabel("")
-        self.probleem_label.setObjectName("foutmelding")
-        self.probleem_label.setWordWrap(True)
+        self.probleem_label = MessageLabel("Foutmelding bij de datum", error=True)  # announced when it appears
         self.probleem_label.hide()
         outer.addWidget(self.probleem_label)
         self.setFocusProxy(self.edit)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # so a label's buddy (Alt+letter) reaches the field
         self._last_emitted: tuple | None = None
         self.set_value(waarde)
 

@@ -121,3 +121,27 @@ def test_one_date_format():
     with pytest.raises(regels.OngeldigeDatum):
         regels.lees("2025-12-02")
     assert regels.lees("") is None
+
+
+def test_a_label_buddy_reaches_the_field_and_a_problem_is_a_message_line(qtbot):
+    from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+    from ghnt_desktop.ui.a11y import MessageLabel
+
+    box = QWidget()
+    lay = QVBoxLayout(box)
+    lab = QLabel("&Datum gezien:")
+    w = DatumVeld("Datum gezien", vandaag=lambda: VANDAAG)
+    lab.setBuddy(w)
+    other = QLabel("x")
+    lay.addWidget(lab)
+    lay.addWidget(other)
+    lay.addWidget(w)
+    qtbot.addWidget(box)
+    with qtbot.waitExposed(box):
+        box.show()
+    with qtbot.waitActive(box):
+        box.activateWindow()
+    qtbot.keyClick(box, Qt.Key.Key_D, Qt.KeyboardModifier.AltModifier)
+    assert w.edit.hasFocus()
+    assert isinstance(w.probleem_label, MessageLabel)
