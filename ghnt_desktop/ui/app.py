@@ -1,4 +1,5 @@
-"""QApplication set-up: bundled font, Qt's Dutch translations, visible focus, text size."""
+"""QApplication set-up: bundled font, Qt's Dutch translations (with what qtbase_nl lacks), the one visual style
+(``ui.stijl``), headings for screen readers (``ui.kop``), "Acuut onveilig?" from every window, text size."""
 from __future__ import annotations
 
 import logging
@@ -17,19 +18,33 @@ START_FONTS = FONT_FILES[:2]  # regular and bold before the first paint; the obl
 FONT_FAMILY = "DejaVu Sans"
 BASE_POINT_SIZE = 10
 
-FOCUS_STYLE = """
-*:focus { outline: none; }
-QPushButton:focus, QToolButton:focus, QCheckBox:focus, QRadioButton:focus {
-    border: 2px solid #1c4fa0; border-radius: 3px; }
-QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus, QComboBox:focus, QSpinBox:focus, QDateEdit:focus,
-QListWidget:focus, QListView:focus, QTableView:focus, QTreeView:focus {
-    border: 2px solid #1c4fa0; }
-QPushButton#acuutKnop { background: #b00020; color: white; font-weight: bold; padding: 8px 16px; min-height: 1.6em;
-    border-radius: 4px; }
-QPushButton#acuutKnop:focus { border: 3px solid #000000; }
-QLabel#ontbreekt { color: #8a4b00; }
-QLabel#foutmelding { color: #b00020; }
-"""
+# Qt's Dutch translation (qtbase_nl.qm, the same file as PySide6's) lacks these source texts: the file dialog
+# gained mnemonics ("&Look in:") after the translation was made, and the file type column uses a newer
+# context. Found by opening Qt's own dialogs with a probe translator (tests/ui/test_shell_translations.py).
+QT_AANVULLING: dict[tuple[str, str], str] = {
+    ("QFileDialog", "&Look in:"): "&Zoeken in:",
+    ("QFileDialog", "Files of &type:"): "Bestands&type:",
+    ("QFileDialog", "Alt+Left"): "Alt+Links",
+    ("QFileDialog", "Alt+Right"): "Alt+Rechts",
+    ("QAbstractFileIconProvider", "Drive"): "Station",
+    ("QAbstractFileIconProvider", "Folder"): "Map",
+    ("QAbstractFileIconProvider", "File"): "Bestand",
+    ("QAbstractFileIconProvider", "Unknown"): "Onbekend",
+    ("QPlatformTheme", "Reset"): "Herstellen",
+    ("QPlatformTheme", "Restore Defaults"): "Standaardwaarden",
+}
+
+
+class _QtAanvulling(QTranslator):
+    """The Dutch texts missing from qtbase_nl.qm (installed last, so asked first)."""
+
+    def translate(self, context, source_text, disambiguation=None, n=-1):  # noqa: D401 - Qt override
+        return QT_AANVULLING.get((context, source_text))
+
+    def isEmpty(self) -> bool:  # noqa: N802 (Qt name)
+        return False
+
+
 
 _translators: list[QTranslator] = []
 missing_fonts: list[str] = []  # filled by make_app(); the main window tells the user in Dutch
@@ -65,6 +80,10 @@ def load_translations(app: QApplication) -> bool:
     if ok:
         app.installTranslator(translator)
         _translators.append(translator)
+    if not any(isinstance(t, _QtAanvulling) for t in _translators):
+        extra = _QtAanvulling(app)
+        app.installTranslator(extra)
+        _translators.append(extra)
     return ok
 
 
@@ -78,20 +97,31 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     QLocale.setDefault(QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands))
     missing_fonts[:] = load_fonts(START_FONTS)
     load_translations(app)
+    from ghnt_desktop.ui import kop, stijl
+
+    if app.property("ghntStijl") is None:
+        app.setStyle("Fusion")  # the same calm look on every platform; the palette and sheet do the rest
+        app.setPalette(stijl.palette())
+        kop.install()
+        from ghnt_desktop.ui.acute_dialog import AcuteEverywhere
+
+        app.installEventFilter(AcuteEverywhere(app))
+        app.setProperty("ghntStijl", True)
     set_text_size(app, BASE_POINT_SIZE)
-    app.setStyleSheet(FOCUS_STYLE)
     return app
 
 
 def set_text_size(app: QApplication, points: int) -> None:
+    from ghnt_desktop.ui import stijl
+
     points = max(8, min(28, points))
     font = QFont(FONT_FAMILY, points)
     app.setFont(font)
-    # With a style sheet set, widgets that already exist keep their old font until the sheet is re-applied.
-    if app.styleSheet():
-        app.setStyleSheet(app.styleSheet())
-        # Re-polishing resets fonts that screens set relative to the app font: tell them once more.
-        app.fontChanged.emit(app.font())
+    # The sheet scales headings and padding with the text; setting it also re-polishes the widgets that
+    # already exist (with a style sheet set, they would otherwise keep their old font).
+    app.setStyleSheet(stijl.style_sheet(points))
+    # Re-polishing resets fonts that screens set relative to the app font: tell them once more.
+    app.fontChanged.emit(app.font())
 
 
 def text_size(app: QApplication) -> int:

@@ -8,12 +8,16 @@ audit trail holds none.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QDate
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QHBoxLayout,
-                               QHeaderView, QLabel, QLineEdit, QPushButton, QTableWidget, QTableWidgetItem,
-                               QVBoxLayout, QWidget)
+from datetime import date
 
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QLineEdit,
+                               QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+
+from ghnt_desktop.domain import datum
 from ghnt_desktop.errors import UserError
+from ghnt_desktop.ui.a11y import MessageLabel
+from ghnt_desktop.ui.datum_veld import DatumVeld
+from ghnt_desktop.ui.flow import FlowLayout
 
 
 def _table(headers: list[str], name: str) -> QTableWidget:
@@ -22,9 +26,11 @@ def _table(headers: list[str], name: str) -> QTableWidget:
     t.setAccessibleName(name)
     t.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
     t.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+    t.setTabKeyNavigation(False)  # Tab leaves the table; the arrow keys move inside
     t.verticalHeader().setVisible(False)
-    t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    t.horizontalHeader().setStretchLastSection(True)
+    from ghnt_desktop.ui.indeling import ColumnFit
+
+    t.column_fit = ColumnFit(t)
     return t
 
 
@@ -53,9 +59,7 @@ class InzageDialog(QDialog):
                        "Ook dat je dit nu bekijkt, komt in het logboek.")
         intro.setWordWrap(True)
         lay.addWidget(intro)
-        self.status = QLabel("")
-        self.status.setWordWrap(True)
-        self.status.setAccessibleName("Melding")
+        self.status = MessageLabel("Melding")
         lay.addWidget(self.status)
         self.table = _table(self.HEADERS, "Inzage in dit dossier")
         lay.addWidget(self.table, 1)
@@ -74,6 +78,8 @@ class InzageDialog(QDialog):
         except UserError as exc:
             self.geweigerd = str(exc)
             self.status.setObjectName("foutmelding")
+            self.status.error = True
+            self.status.style().polish(self.status)
             self.status.setText(self.geweigerd)
             _fill(self.table, [])
             return
@@ -95,47 +101,42 @@ class LogboekWidget(QWidget):
                        "Regels kunnen niet worden gewijzigd of verwijderd.")
         intro.setWordWrap(True)
         lay.addWidget(intro)
-        row1 = QHBoxLayout()
+        # filters: label and field stay together; the groups wrap at a large text size
+        filters = FlowLayout()
         self.actie_combo = QComboBox()
         self.actie_combo.setAccessibleName("Filter op handeling")
         self.account_combo = QComboBox()
         self.account_combo.setAccessibleName("Filter op persoon")
         self.type_combo = QComboBox()
         self.type_combo.setAccessibleName("Filter op soort")
-        for label, w in (("&Handeling:", self.actie_combo), ("&Persoon:", self.account_combo),
-                         ("S&oort:", self.type_combo)):
-            lab = QLabel(label)
-            lab.setBuddy(w)
-            row1.addWidget(lab)
-            row1.addWidget(w, 1)
-        lay.addLayout(row1)
-        row2 = QHBoxLayout()
         self.id_edit = QLineEdit()
         self.id_edit.setAccessibleName("Filter op nummer")
         self.id_edit.setPlaceholderText("nummer van dossier of account")
-        lab = QLabel("&Nummer:")
-        lab.setBuddy(self.id_edit)
-        row2.addWidget(lab)
-        row2.addWidget(self.id_edit, 1)
-        self.van_check = QCheckBox("&Vanaf")
-        self.van_edit = QDateEdit(QDate.currentDate().addMonths(-1))
-        self.tot_check = QCheckBox("&Tot en met")
-        self.tot_edit = QDateEdit(QDate.currentDate())
-        for cb, de, name in ((self.van_check, self.van_edit, "Vanaf datum"), (self.tot_check, self.tot_edit,
-                                                                              "Tot en met datum")):
-            de.setCalendarPopup(True)
-            de.setDisplayFormat("dd-MM-yyyy")
-            de.setAccessibleName(name)
-            cb.setAccessibleName(f"{name} gebruiken")
-            row2.addWidget(cb)
-            row2.addWidget(de)
+        vandaag = date.today()
+        grenzen = datum.Grenzen(maximum=vandaag, reden_max="Het logboek heeft nog geen regels van na vandaag.")
+        # empty date fields: no bound (Alt+letters: not A, B, V or H, those are the main window's)
+        self.van_edit = DatumVeld("Vanaf datum", grenzen=grenzen)
+        self.tot_edit = DatumVeld("Tot en met datum", grenzen=grenzen)
+        for label, w in (("Hande&ling:", self.actie_combo), ("&Persoon:", self.account_combo),
+                         ("S&oort:", self.type_combo), ("&Nummer:", self.id_edit), ("Vana&f:", self.van_edit),
+                         ("&Tot en met:", self.tot_edit)):
+            group = QWidget()
+            row = QHBoxLayout(group)
+            row.setContentsMargins(0, 0, 0, 0)
+            lab = QLabel(label)
+            lab.setBuddy(w)
+            row.addWidget(lab)
+            row.addWidget(w, 1)
+            if isinstance(w, QComboBox):
+                w.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+                w.setMinimumContentsLength(14)
+            filters.addWidget(group)
         self.search_button = QPushButton("&Zoeken")
         self.search_button.setAccessibleName("Zoeken in het logboek")
         self.search_button.clicked.connect(self.load)
-        row2.addWidget(self.search_button)
-        lay.addLayout(row2)
-        self.status = QLabel("")
-        self.status.setAccessibleName("Aantal regels")
+        filters.addWidget(self.search_button)
+        lay.addLayout(filters)
+        self.status = MessageLabel("Aantal regels")
         lay.addWidget(self.status)
         self.table = _table(self.HEADERS, "Logboek")
         lay.addWidget(self.table, 1)
@@ -159,14 +160,18 @@ class LogboekWidget(QWidget):
     def load(self) -> None:
         from ghnt_desktop.services.logboek import logboek
 
+        for field in (self.van_edit, self.tot_edit):
+            if not field.is_valid():
+                self.status.setText(f"{field.naam}: {field.problem()}")
+                field.setFocus()
+                return
         try:
             if not self._choices_loaded:
                 self._load_choices()
             regels = logboek(
                 self.ws, actie=self.actie_combo.currentData(), account_id=self.account_combo.currentData(),
                 object_type=self.type_combo.currentData(), object_id=self.id_edit.text().strip() or None,
-                van=self.van_edit.date().toPython() if self.van_check.isChecked() else None,
-                tot=self.tot_edit.date().toPython() if self.tot_check.isChecked() else None)
+                van=self.van_edit.value(), tot=self.tot_edit.value())
         except UserError as exc:
             self.status.setText(str(exc))
             _fill(self.table, [])

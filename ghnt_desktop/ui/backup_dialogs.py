@@ -9,11 +9,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QLabel,
                                QLineEdit, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
+from ghnt_desktop.domain.datum import formatteer
 from ghnt_desktop.errors import UserError
 from ghnt_desktop.services.backup import PRUNABLE, BackupInfo, retention_roles
+from ghnt_desktop.ui.a11y import MessageLabel
+from ghnt_desktop.ui.flow import FlowLayout
+from ghnt_desktop.ui.kop import Kop
 
 COLUMNS = ["Datum en tijd", "Soort", "Bewaard als", "Grootte", "Controle"]
 
@@ -75,7 +79,7 @@ class BackupPanel(QWidget):
         self.backups: list[BackupInfo] = []
         self.checked: dict[Path, str] = {}
         lay = QVBoxLayout(self)
-        lay.addWidget(QLabel("<h3>Reservekopieën</h3>"))
+        lay.addWidget(Kop("Reservekopieën", 2))
         intro = QLabel(
             "Elke dag maakt de app bij de eerste start een versleutelde reservekopie, en ook vóór een update van de "
             "database, het opschonen, het inlezen van een catalogus en het terugzetten. Bewaard blijven: de laatste "
@@ -86,23 +90,23 @@ class BackupPanel(QWidget):
         self.folder_label = QLabel()
         self.folder_label.setWordWrap(True)
         self.folder_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.folder_label.setAccessibleName("Map voor reservekopieën")
+        self.folder_label.setAccessibleDescription("Map voor reservekopieën")  # the name stays the visible text
         lay.addWidget(self.folder_label)
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setAccessibleName("Reservekopieën")
         self.table.setHorizontalHeaderLabels(COLUMNS)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        from ghnt_desktop.ui.indeling import ColumnFit
+
+        self.table.column_fit = ColumnFit(self.table)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; the arrow keys move inside
         self.table.itemSelectionChanged.connect(self._update_buttons)
         lay.addWidget(self.table, 1)
-        self.status = QLabel("")
-        self.status.setWordWrap(True)
-        self.status.setAccessibleName("Melding")
+        self.status = MessageLabel("Melding")
         lay.addWidget(self.status)
-        row = QHBoxLayout()
+        row = FlowLayout()
         self.make_button = QPushButton("&Nu een reservekopie maken")
         self.verify_button = QPushButton("&Controleren")
         self.restore_button = QPushButton("&Terugzetten…")
@@ -114,9 +118,7 @@ class BackupPanel(QWidget):
                        (self.folder_button, "Kies de map waarin nieuwe reservekopieën komen"),
                        (self.default_button, "Gebruik weer de standaardmap in de gegevensmap")):
             b.setToolTip(tip)
-            b.setAccessibleName(b.text().replace("&", "").rstrip("…"))
             row.addWidget(b)
-        row.addStretch(1)
         lay.addLayout(row)
         self.make_button.clicked.connect(self.make_backup)
         self.verify_button.clicked.connect(self.verify_selected)
@@ -135,7 +137,8 @@ class BackupPanel(QWidget):
         except UserError as exc:
             self.status.setText(str(exc))
             self.backups, folder = [], None
-        self.folder_label.setText(f"Nieuwe reservekopieën komen in: {folder}" if folder else "")
+        wrappable = str(folder).replace("/", "/\u200b")  # a long path may wrap after each "/"
+        self.folder_label.setText(f"Nieuwe reservekopieën komen in: {wrappable}" if folder else "")
         roles = retention_roles(self.backups)
         self.table.setRowCount(len(self.backups))
         for i, b in enumerate(self.backups):
@@ -143,7 +146,7 @@ class BackupPanel(QWidget):
                 kept = {"dag": "Dag", "maand": "Maand", "dag en maand": "Dag en maand"}.get(roles.get(b.path, ""), "")
             else:
                 kept = "Altijd (niet vanzelf verwijderd)"
-            values = (f"{b.created_at.astimezone():%d-%m-%Y %H:%M}", b.label, kept, _size(b.size),
+            values = (f"{formatteer(b.created_at.astimezone().date())} {b.created_at.astimezone():%H:%M}", b.label, kept, _size(b.size),
                       self.checked.get(b.path, "Nog niet gecontroleerd"))
             for j, v in enumerate(values):
                 item = QTableWidgetItem(v)
@@ -281,7 +284,9 @@ class BackupDialog(QDialog):
         self.panel.restored.connect(self.restored.emit)
         lay.addWidget(self.panel)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setText("&Sluiten")
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText("Sluiten")  # Esc; Alt+S is "Standaardmap"
         buttons.rejected.connect(self.reject)
         lay.addWidget(buttons)
-        self.resize(820, 520)
+        from ghnt_desktop.ui.indeling import dialog_size
+
+        dialog_size(self, 820, 520)

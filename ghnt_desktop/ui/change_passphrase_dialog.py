@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, Q
 
 from ghnt_desktop.domain import passphrase as policy
 from ghnt_desktop.errors import UserError
+from ghnt_desktop.ui.indeling import dialog_size, scroll_body
 from ghnt_desktop.ui.passphrase_fields import add_new_passphrase_rows
 from ghnt_desktop.ui.messages import error_label
 
@@ -24,7 +25,8 @@ class ChangePassphraseDialog(QDialog):
         title = "Kies je eigen wachtzin" if forced else "Wachtzin wijzigen"
         self.setWindowTitle(title)
         self.setAccessibleName(title)
-        lay = QVBoxLayout(self)
+        outer = QVBoxLayout(self)
+        lay = scroll_body(outer)
         if forced:
             text = ("Je bent ingelogd met een eenmalige wachtzin van de beheerder. Kies nu je eigen wachtzin. "
                     "Pas daarna kun je verder. Vul de eenmalige wachtzin nog een keer in als 'huidige wachtzin'.")
@@ -34,12 +36,13 @@ class ChangePassphraseDialog(QDialog):
         intro.setWordWrap(True)
         lay.addWidget(intro)
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.old_edit = QLineEdit()
         self.old_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.old_edit.setAccessibleName("Eenmalige wachtzin" if forced else "Huidige wachtzin")
         form.addRow("&Eenmalige wachtzin:" if forced else "&Huidige wachtzin:", self.old_edit)
         self.new_edit, self.new2_edit, self.strength = add_new_passphrase_rows(
-            form, lambda: self.ws.session.login, label="&Nieuwe wachtzin:", repeat_label="Nieuwe wachtzin &herhalen:",
+            form, lambda: self.ws.session.login, label="&Nieuwe wachtzin:", repeat_label="Nieuwe wachtzin he&rhalen:",
             name="Nieuwe wachtzin", repeat_name="Nieuwe wachtzin herhalen")
         lay.addLayout(form)
         note = QLabel("Let op: niemand kan je wachtzin terughalen. Vergeet je hem, dan kan een beheerder je een "
@@ -47,19 +50,21 @@ class ChangePassphraseDialog(QDialog):
         note.setWordWrap(True)
         lay.addWidget(note)
         self.error = error_label()
-        lay.addWidget(self.error)
+        lay.addStretch(1)
         buttons = QDialogButtonBox()
         self.ok_button = QPushButton("Wachtzin &wijzigen")
-        self.ok_button.setAccessibleName("Wachtzin wijzigen")
         self.ok_button.setDefault(True)
         buttons.addButton(self.ok_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.cancel_button = QPushButton("&Afsluiten" if forced else "&Annuleren")
-        self.cancel_button.setAccessibleName("Afsluiten zonder wijzigen" if forced else "Annuleren")
+        if forced:
+            self.cancel_button.setAccessibleName("Afsluiten zonder wijzigen")
         buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.try_change)
         buttons.rejected.connect(self.reject)
-        lay.addWidget(buttons)
+        outer.addWidget(self.error)  # in view by the buttons, not scrolled away
+        outer.addWidget(buttons)
         self.old_edit.setFocus()
+        dialog_size(self, 520, 0)
 
     def try_change(self) -> None:
         from ghnt_desktop.services import accounts

@@ -18,6 +18,8 @@ from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QLabel, QPus
 
 from ghnt_desktop.services import location
 
+ZWSP = "\u200b"  # a zero-width space: a long path may wrap there
+
 
 class LocationWarningDialog(QDialog):
     def __init__(self, loc: location.Locatie, path, parent=None) -> None:
@@ -27,23 +29,21 @@ class LocationWarningDialog(QDialog):
         self.setWindowTitle(title)
         self.setAccessibleName(title)
         lay = QVBoxLayout(self)
-        where = QLabel(f"Gegevensmap:\n{path}")
+        where = QLabel(f"Gegevensmap:\n{str(path).replace('/', '/' + ZWSP)}")  # a long path wraps after "/"
         where.setWordWrap(True)
-        where.setAccessibleName("Gegevensmap")
         lay.addWidget(where)
         self.text = QLabel(loc.uitleg)
         self.text.setWordWrap(True)
-        self.text.setAccessibleName("Uitleg van het risico")
+        self.text.setAccessibleDescription("Uitleg van het risico")  # the name stays the visible text
         lay.addWidget(self.text)
         self.ack = QCheckBox("Ik begrijp het &risico en wil deze map toch gebruiken")
-        self.ack.setAccessibleName("Ik begrijp het risico")
         lay.addWidget(self.ack)
+        lay.addStretch(1)
         buttons = QDialogButtonBox()
         self.continue_button = QPushButton("&Toch deze map gebruiken")
-        self.continue_button.setAccessibleName("Toch deze map gebruiken")
         self.continue_button.setEnabled(False)
         self.stop_button = QPushButton("&Stoppen")
-        self.stop_button.setAccessibleName("Stoppen en een andere map kiezen")
+        self.stop_button.setAccessibleDescription("Stoppen en een andere map kiezen")
         self.stop_button.setDefault(True)
         buttons.addButton(self.continue_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(self.stop_button, QDialogButtonBox.ButtonRole.RejectRole)
@@ -51,7 +51,9 @@ class LocationWarningDialog(QDialog):
         buttons.rejected.connect(self.reject)
         self.ack.toggled.connect(self.continue_button.setEnabled)
         lay.addWidget(buttons)
-        self.resize(560, 380)
+        from ghnt_desktop.ui.indeling import dialog_size
+
+        dialog_size(self, 560, 380)
         self.stop_button.setFocus()
 
     def accept(self) -> None:

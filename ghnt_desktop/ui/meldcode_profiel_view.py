@@ -7,15 +7,18 @@ successful save (of the profile or of a contact).
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView,
+from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QFormLayout, QGroupBox, QHBoxLayout,
                                QLabel, QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton,
                                QRadioButton, QScrollArea, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from ghnt_desktop.domain.roles import Actie, mag
 from ghnt_desktop.errors import UserError, ValidationError
 from ghnt_desktop.services import meldcodeprofiel as mp
+from ghnt_desktop.ui.a11y import MessageLabel
+from ghnt_desktop.ui.flow import FlowLayout
+from ghnt_desktop.ui.kop import Kop
 
-CONTACT_KOLOMMEN = ("Contact", "Landelijk", "Eigen waarde van je organisatie", "Laatst gewijzigd")
+CONTACT_KOLOMMEN = ("Contact", "Landelijk", "Eigen waarde", "Laatst gewijzigd")
 
 
 def _label(text: str, buddy: QWidget) -> QLabel:
@@ -24,19 +27,16 @@ def _label(text: str, buddy: QWidget) -> QLabel:
     return lab
 
 
-def _fout(name: str) -> QLabel:
-    lab = QLabel("")
-    lab.setWordWrap(True)
-    lab.setObjectName("foutmelding")
-    lab.setAccessibleName(name)
+def _fout(kind: str) -> MessageLabel:
+    """An error line: its text is what a screen reader gets, and a new error is announced (ui.a11y)."""
+    lab = MessageLabel(kind, error=True)
     lab.hide()
     return lab
 
 
 def _toon(lab: QLabel, tekst: str) -> None:
-    lab.setText(tekst)
-    lab.setAccessibleDescription(tekst)
     lab.setVisible(bool(tekst))
+    lab.setText(tekst)
 
 
 def _problemen(exc: UserError) -> str:
@@ -55,19 +55,21 @@ class MeldcodeProfielView(QWidget):
         outer = QVBoxLayout(self)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the fields; the area follows the focus
+        outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
         inner = QWidget()
         scroll.setWidget(inner)
         lay = QVBoxLayout(inner)
-        titel = QLabel("<h2>Meldcodeprofiel</h2>")
-        lay.addWidget(titel)
+        lay.addWidget(Kop("Meldcodeprofiel", 2))
         intro = QLabel("Wat jullie organisatie in haar meldcode heeft afgesproken. Het geldt voor iedereen die in deze "
                        "app met de meldcode werkt.")
         intro.setWordWrap(True)
         lay.addWidget(intro)
         self.alleen_lezen = QLabel("Alleen een beheerder kan het meldcodeprofiel wijzigen. Je kunt het wel bekijken.")
         self.alleen_lezen.setWordWrap(True)
-        self.alleen_lezen.setAccessibleName("Alleen een beheerder kan dit wijzigen")
+        self.alleen_lezen.setAccessibleDescription("Alleen lezen")  # the name stays the visible text
         self.alleen_lezen.setVisible(not self.mag_wijzigen)
         lay.addWidget(self.alleen_lezen)
 
@@ -93,7 +95,7 @@ class MeldcodeProfielView(QWidget):
         v.addWidget(self.accounts)
         self.ev_note = QLabel("")
         self.ev_note.setWordWrap(True)
-        self.ev_note.setAccessibleName("Let op bij de teamleider")
+        self.ev_note.setAccessibleDescription("Let op bij de teamleider")
         v.addWidget(self.ev_note)
         self.ev_group.buttonToggled.connect(lambda *_: self._ev_changed())
         lay.addWidget(box)
@@ -128,11 +130,10 @@ class MeldcodeProfielView(QWidget):
         lay.addWidget(self.fout)
         row = QHBoxLayout()
         self.save_button = QPushButton("Profiel &opslaan")
-        self.save_button.setAccessibleName("Meldcodeprofiel opslaan")
+        self.save_button.setAccessibleName("Profiel opslaan (meldcodeprofiel)")
         self.save_button.clicked.connect(self.save)
         row.addWidget(self.save_button)
-        self.status = QLabel("")
-        self.status.setAccessibleName("Status van het profiel")
+        self.status = MessageLabel("Status van het profiel")
         row.addWidget(self.status, 1)
         lay.addLayout(row)
 
@@ -151,10 +152,14 @@ class MeldcodeProfielView(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeaderItem(2).setToolTip("De eigen waarde van je organisatie")
+        from ghnt_desktop.ui.indeling import ColumnFit
+
+        self.table.column_fit = ColumnFit(self.table, wrap={0})
         v.addWidget(_label("Contactenlijst: kies een &rij", self.table))
         v.addWidget(self.table)
         cf = QFormLayout()
+        cf.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.c_naam = QLineEdit()
         self.c_telefoon = QLineEdit()
         self.c_website = QLineEdit()
@@ -170,18 +175,18 @@ class MeldcodeProfielView(QWidget):
         v.addLayout(cf)
         self.c_fout = _fout("Foutmelding bij het contact")
         v.addWidget(self.c_fout)
-        crow = QHBoxLayout()
+        crow = FlowLayout()
+        # the name starts with the visible text (WCAG 2.5.3); what it acts on follows
         self.c_save = QPushButton("Eigen waarde op&slaan")
-        self.c_save.setAccessibleName("Eigen waarde van het gekozen contact opslaan")
+        self.c_save.setAccessibleName("Eigen waarde opslaan, voor het gekozen contact")
         self.c_reset = QPushButton("Landelijke gegevens terug&zetten")
-        self.c_reset.setAccessibleName("Landelijke gegevens van het gekozen contact terugzetten")
+        self.c_reset.setAccessibleName("Landelijke gegevens terugzetten, voor het gekozen contact")
         self.c_add = QPushButton("Als nieuw contact to&evoegen")
-        self.c_add.setAccessibleName("De ingevulde gegevens toevoegen als nieuw eigen contact")
+        self.c_add.setAccessibleName("Als nieuw contact toevoegen: de ingevulde gegevens")
         self.c_remove = QPushButton("Eigen contact verw&ijderen")
-        self.c_remove.setAccessibleName("Het gekozen eigen contact verwijderen")
+        self.c_remove.setAccessibleName("Eigen contact verwijderen: het gekozen contact")
         for b in (self.c_save, self.c_reset, self.c_add, self.c_remove):
             crow.addWidget(b)
-        crow.addStretch(1)
         v.addLayout(crow)
         lay.addWidget(box)
         lay.addStretch(1)

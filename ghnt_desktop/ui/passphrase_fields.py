@@ -27,10 +27,13 @@ def add_new_passphrase_rows(form: QFormLayout, login: Callable[[], str], *, labe
     strength.setWordWrap(True)
     strength.setAccessibleDescription("Sterkte van de wachtzin")  # the name stays its visible text
     form.addRow("", strength)
+    new.setAccessibleDescription(strength.text())
 
     def update(text: str) -> None:
         s = policy.controleer(text, login=login())
         strength.setText(f"Sterkte: {s.label}. {s.hint}")
+        # read with the field, not announced at every key (that would talk over the typing)
+        new.setAccessibleDescription(strength.text())
 
     new.textChanged.connect(update)
     return new, repeat, strength

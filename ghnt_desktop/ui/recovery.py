@@ -137,7 +137,8 @@ class RecoveryDialog(QDialog):
             if b.path == good:
                 self.list.setCurrentItem(item)
         self.list.setVisible(bool(backups))
-        lay.addWidget(self.list)
+        self.list.setAccessibleDescription("Kies met de pijltjestoetsen welke reservekopie je terugzet.")
+        lay.addWidget(self.list, 1)
         buttons = QDialogButtonBox()
         self.restore_button = QPushButton("&Reservekopie terugzetten")
         self.restore_button.setAccessibleName("Gekozen reservekopie terugzetten")
@@ -153,7 +154,9 @@ class RecoveryDialog(QDialog):
         self.quit_button.clicked.connect(self.reject)
         self.list.currentItemChanged.connect(lambda cur, _prev: self.restore_button.setEnabled(cur is not None))
         lay.addWidget(buttons)
-        self.resize(620, 420)
+        from ghnt_desktop.ui.indeling import dialog_size
+
+        dialog_size(self, 620, 420)
 
     def _take_selected(self) -> None:
         item = self.list.currentItem()

@@ -5,9 +5,9 @@ checklist: a combo of the bundled profiles plus "Eigen indeling", a preview of t
 profile's actielijnen with their goals, a table for the eigen indeling, a save button and an
 inline Dutch error line. ``changed`` is emitted after a successful save.
 
-Keyboard: every control has a mnemonic (Alt+R regiovisie, Alt+N naam, Alt+A actielijnen,
-Alt+T regel toevoegen, Alt+V regel verwijderen, Alt+O opslaan) and an accessible name; the table
-does not keep Tab (``setTabKeyNavigation(False)``): arrow keys move between cells.
+Keyboard: every control has a mnemonic (Alt+R regiovisie, Alt+N naam, Alt+L actielijnen,
+Alt+T regel toevoegen, Alt+W regel verwijderen, Alt+O opslaan; A, B, V and H are the main window's) and an
+accessible name; the table does not keep Tab (``setTabKeyNavigation(False)``): arrow keys move between cells.
 """
 from __future__ import annotations
 
@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFormLayout, QGroup
                                QVBoxLayout, QWidget)
 
 from ghnt_desktop.domain.roles import Actie, mag
+from ghnt_desktop.ui.a11y import MessageLabel, announce
+from ghnt_desktop.ui.flow import FlowLayout
 
 EIGEN = "eigen"
 KOLOMMEN = ("code", "titel", "doel")
@@ -104,20 +106,19 @@ class RegiovisieView(QWidget):
         hh.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         hh.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         hh.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        tabel_label = QLabel("&Actielijnen:")
+        tabel_label = QLabel("Actie&lijnen:")
         tabel_label.setBuddy(self.tabel)
         eigen_lay.addWidget(tabel_label)
         eigen_lay.addWidget(self.tabel, 1)
-        rij = QHBoxLayout()
+        rij = FlowLayout()
         self.toevoegen_button = QPushButton("Regel &toevoegen")
         self.toevoegen_button.setAccessibleName("Regel toevoegen aan de eigen indeling")
         self.toevoegen_button.clicked.connect(self.add_row)
-        self.verwijderen_button = QPushButton("Regel &verwijderen")
+        self.verwijderen_button = QPushButton("Regel ver&wijderen")
         self.verwijderen_button.setAccessibleName("Gekozen regel verwijderen uit de eigen indeling")
         self.verwijderen_button.clicked.connect(self.remove_row)
         rij.addWidget(self.toevoegen_button)
         rij.addWidget(self.verwijderen_button)
-        rij.addStretch(1)
         eigen_lay.addLayout(rij)
         lay.addWidget(self.eigen_box, 1)
 
@@ -126,8 +127,7 @@ class RegiovisieView(QWidget):
         self.error.setWordWrap(True)
         self.error.hide()
         lay.addWidget(self.error)
-        self.message = QLabel()
-        self.message.setWordWrap(True)
+        self.message = MessageLabel("Melding")
         self.message.hide()
         lay.addWidget(self.message)
         knoppen = QHBoxLayout()
@@ -243,6 +243,7 @@ class RegiovisieView(QWidget):
         self.error.setText(tekst)
         self.error.setAccessibleName(f"Foutmelding: {tekst}")  # read out in full, not just "Foutmelding"
         self.error.show()
+        announce(self.error, tekst, assertive=True)
         self.message.hide()
 
     def clear_error(self) -> None:
@@ -263,7 +264,7 @@ class RegiovisieView(QWidget):
             self.show_error(exc)
             return False
         self.refresh()
-        self.message.setText(f"Opgeslagen. Het plan van aanpak gebruikt nu {profiel.naam}.")
         self.message.show()
+        self.message.setText(f"Opgeslagen. Het plan van aanpak gebruikt nu {profiel.naam}.")
         self.changed.emit()
         return True

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, Q
 
 from ghnt_desktop.domain import passphrase as policy
 from ghnt_desktop.errors import UserError
+from ghnt_desktop.ui.indeling import dialog_size, scroll_body
 from ghnt_desktop.ui.passphrase_fields import add_new_passphrase_rows
 from ghnt_desktop.ui.messages import error_label
 
@@ -26,13 +27,15 @@ class SetupDialog(QDialog):
         self.workspace = None
         self.setWindowTitle("Nieuwe werkruimte maken")
         self.setAccessibleName("Nieuwe werkruimte maken")
-        lay = QVBoxLayout(self)
+        outer = QVBoxLayout(self)
+        lay = scroll_body(outer)
         intro = QLabel(
             "Welkom bij GHNT Desktop. Er is nog geen werkruimte op deze computer. Vul hieronder de gegevens in. "
-            f"Alles wordt versleuteld opgeslagen in:\n{self.data_dir}")
+            f"Alles wordt versleuteld opgeslagen in:\n{str(self.data_dir).replace('/', '/' + chr(0x200B))}")
         intro.setWordWrap(True)
         lay.addWidget(intro)
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.org_edit = QLineEdit()
         self.org_edit.setAccessibleName("Naam van de organisatie")
         form.addRow("&Organisatie:", self.org_edit)
@@ -50,7 +53,7 @@ class SetupDialog(QDialog):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
             self.gemeente_list.addItem(item)
-        self.gemeente_list.setMinimumHeight(160)
+        self.gemeente_list.setMinimumHeight(self.gemeente_list.fontMetrics().lineSpacing() * 6 + 8)
         form.addRow("&Gemeenten:", self.gemeente_list)
         self.naam_edit = QLineEdit()
         self.naam_edit.setAccessibleName("Je volledige naam")
@@ -67,17 +70,16 @@ class SetupDialog(QDialog):
         note.setWordWrap(True)
         lay.addWidget(note)
         self.error = error_label()
-        lay.addWidget(self.error)
         buttons = QDialogButtonBox()
         self.create_button = QPushButton("Werkruimte &maken")
-        self.create_button.setAccessibleName("Werkruimte maken")
         self.create_button.setDefault(True)
         buttons.addButton(self.create_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(QDialogButtonBox.StandardButton.Cancel).setAccessibleName("Annuleren")
+        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.try_create)
         buttons.rejected.connect(self.reject)
-        lay.addWidget(buttons)
-        self.resize(560, 720)
+        outer.addWidget(self.error)  # in view by the buttons, not scrolled away
+        outer.addWidget(buttons)
+        dialog_size(self, 600, 720)
 
     def _filter(self, text: str) -> None:
         t = text.strip().casefold()

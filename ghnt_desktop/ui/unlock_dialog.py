@@ -1,12 +1,16 @@
-"""Unlock dialog: name + passphrase; errors inline in Dutch; slows down after failures."""
+"""Unlock dialog: name + passphrase; errors inline in Dutch; slows down after failures.
+
+"Acuut onveilig?" is on it too: at start-up and on the lock screen it is the first thing in reach.
+"""
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPushButton,
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton,
                                QVBoxLayout)
 
 from ghnt_desktop.errors import UserError
+from ghnt_desktop.ui.acute_dialog import acute_button
 from ghnt_desktop.ui.messages import error_label
 
 
@@ -19,8 +23,14 @@ class UnlockDialog(QDialog):
         self.setWindowTitle(title)
         self.setAccessibleName(title)
         lay = QVBoxLayout(self)
+        top = QHBoxLayout()  # the red button first in reach, as in the main window's header
+        top.addStretch(1)
+        self.acute_button = acute_button("&Acuut onveilig?")
+        top.addWidget(self.acute_button)
+        lay.addLayout(top)
         intro = QLabel("Vul je naam en wachtzin in om de werkruimte te openen.")
         intro.setWordWrap(True)
+        self.intro = intro
         lay.addWidget(intro)
         form = QFormLayout()
         self.login_edit = QLineEdit(login)
@@ -37,14 +47,13 @@ class UnlockDialog(QDialog):
         self.buttons = QDialogButtonBox()
         self.ok_button = QPushButton("&Ontgrendelen")
         self.ok_button.setDefault(True)
-        self.ok_button.setAccessibleName("Ontgrendelen")
         self.buttons.addButton(self.ok_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        cancel = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        cancel.setAccessibleName("Annuleren")
+        self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.try_unlock)
         self.buttons.rejected.connect(self.reject)
         lay.addWidget(self.buttons)
         (self.pass_edit if login else self.login_edit).setFocus()
+        self.resize(max(self.sizeHint().width(), 480), self.sizeHint().height())
 
     def unlock(self, login: str, passphrase: str):
         """Override point: the default opens the workspace; lock screens verify instead."""

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QAbstractSpinBox, QComboBox, QHeaderView, QLabel, QLineEdit,
-                               QPlainTextEdit, QTextEdit, QWidget)
+                               QPlainTextEdit, QTabBar, QTextEdit, QWidget)
 
 CONTROLS = (QAbstractButton, QLineEdit, QTextEdit, QPlainTextEdit, QComboBox, QAbstractSpinBox, QAbstractItemView)
 
@@ -30,6 +30,8 @@ def _problems(root: QWidget) -> list[str]:
         parent = w.parentWidget()
         if isinstance(parent, (QComboBox, QAbstractSpinBox)):  # internal line edit of a combo/spin box
             continue
+        if isinstance(parent, (QTabBar, QLineEdit)):  # Qt's own: the scroll arrows of a long tab bar (the tabs
+            continue  # take arrow keys), a line edit's clear button (the keyboard deletes the text)
         label = f"{type(w).__name__}({w.objectName() or '-'}) in {type(w.window()).__name__}"
         if w.focusPolicy() == Qt.FocusPolicy.NoFocus and w.isEnabled():
             out.append(f"{label}: not reachable by keyboard")

@@ -10,6 +10,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from ghnt_desktop.errors import UserError
+from ghnt_desktop.ui import stijl
+from ghnt_desktop.ui.a11y import MessageLabel
+from ghnt_desktop.ui.kop import Kop
 from ghnt_desktop.ui.pages import PageMixin
 
 # The button text of each item, with a mnemonic unique on the screen (not A: that is "Acuut onveilig?").
@@ -41,20 +44,19 @@ class AanDeSlagPage(QWidget, PageMixin):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the buttons; the area follows the focus
         outer.addWidget(scroll)
         body = QWidget()
         scroll.setWidget(body)
         lay = QVBoxLayout(body)
-        title = QLabel("<h2>Aan de slag</h2>")
-        title.setTextFormat(Qt.TextFormat.RichText)
-        lay.addWidget(title)
+        lay.addWidget(Kop("Aan de slag", 1))
         self.intro = QLabel("")
         self.intro.setWordWrap(True)
         lay.addWidget(self.intro)
         self.grid = QGridLayout()
         self.grid.setColumnStretch(1, 1)
-        self.grid.setHorizontalSpacing(16)
-        self.grid.setVerticalSpacing(10)
+        self.grid.setHorizontalSpacing(stijl.RUIMTE_GROOT)
+        self.grid.setVerticalSpacing(stijl.RUIMTE)
         lay.addLayout(self.grid)
         self.status_labels: dict[str, QLabel] = {}
         self.buttons: dict[str, QPushButton] = {}
@@ -63,8 +65,7 @@ class AanDeSlagPage(QWidget, PageMixin):
         self.default_backup_button.setAccessibleName("De standaardmap is goed (voor reservekopieën)")
         self.default_backup_button.setToolTip("Reservekopieën blijven in de map 'backups' in de gegevensmap.")
         self.default_backup_button.clicked.connect(self.accept_default_backup)
-        self.message = QLabel("")
-        self.message.setWordWrap(True)
+        self.message = MessageLabel("Melding")
         lay.addWidget(self.message)
         lay.addStretch(1)
         self.refresh()
@@ -83,7 +84,6 @@ class AanDeSlagPage(QWidget, PageMixin):
         for row, p in enumerate(punten):
             if p.key not in self.buttons:
                 status = QLabel()
-                status.setMinimumWidth(status.fontMetrics().horizontalAdvance("Nog te doen") + 8)
                 button = QPushButton(KNOPPEN[p.key])
                 button.clicked.connect(lambda _c=False, k=p.key: self.open_requested.emit(k))
                 uitleg = QLabel()
@@ -96,6 +96,7 @@ class AanDeSlagPage(QWidget, PageMixin):
                     self.grid.addWidget(self.default_backup_button, 2 * row + 1, 2, Qt.AlignmentFlag.AlignTop)
             self.status_labels[p.key].setText("✓ Klaar" if p.klaar else "Nog te doen")
             self.status_labels[p.key].setObjectName("klaar" if p.klaar else "")
+            self.status_labels[p.key].style().polish(self.status_labels[p.key])  # the colour follows the name
             # the visible text first (WCAG 2.5.3), then what it is about and whether it is done
             self.buttons[p.key].setAccessibleName(f"{KNOPPEN[p.key].replace('&', '')}: {p.titel}, "
                                                   f"{'klaar' if p.klaar else 'nog te doen'}")

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
+from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QLabel,
                                QLineEdit, QListWidget, QListWidgetItem, QPushButton, QTableWidgetItem, QVBoxLayout,
                                QWidget)
 
 from ghnt_desktop.domain.roles import Rol
 from ghnt_desktop.errors import UserError
-from ghnt_desktop.ui.beheer.common import esc, make_table, message_label, say
+from ghnt_desktop.ui.beheer.common import button_row, esc, make_table, message_label, say
+from ghnt_desktop.ui.indeling import dialog_size, scroll_body
 from ghnt_desktop.ui.messages import confirm, error_label
 from ghnt_desktop.ui.pages import PageMixin
 
@@ -27,10 +28,10 @@ class AccountsTab(QWidget, PageMixin):
         self.show_inactive = QCheckBox("Ook &gedeactiveerde accounts tonen")
         self.show_inactive.toggled.connect(self.refresh)
         lay.addWidget(self.show_inactive)
-        self.table = make_table(self.HEADERS, "Accounts")
+        self.table = make_table(self.HEADERS, "Accounts", wrap={0, 2, 4})
         self.table.itemSelectionChanged.connect(self._update_buttons)
         lay.addWidget(self.table, 1)
-        buttons = QHBoxLayout()
+        buttons = button_row()
         self.new_button = QPushButton("&Nieuw account…")
         self.edit_button = QPushButton("&Wijzigen…")
         self.reset_button = QPushButton("&Eenmalige wachtzin geven…")
@@ -44,7 +45,6 @@ class AccountsTab(QWidget, PageMixin):
             b.setAccessibleName(name)
             b.clicked.connect(slot)
             buttons.addWidget(b)
-        buttons.addStretch(1)
         lay.addLayout(buttons)
         self.message = message_label()
         lay.addWidget(self.message)
@@ -200,8 +200,10 @@ class AccountDialog(QDialog):
         title = "Account wijzigen" if account else "Nieuw account"
         self.setWindowTitle(title)
         self.setAccessibleName(title)
-        lay = QVBoxLayout(self)
+        outer = QVBoxLayout(self)
+        lay = scroll_body(outer)
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.naam_edit = QLineEdit(account.naam if account else "")
         self.naam_edit.setAccessibleName("Volledige naam")
         form.addRow("&Naam:", self.naam_edit)
@@ -213,12 +215,16 @@ class AccountDialog(QDialog):
         rollen_box = QGroupBox("Rollen")
         rl = QVBoxLayout(rollen_box)
         self.rol_checks: dict[Rol, QCheckBox] = {}
-        for rol in Rol:
-            cb = QCheckBox(f"{rol.label} – {ROL_UITLEG[rol]}")
-            cb.setAccessibleName(rol.label)
+        for rol in Rol:  # the role as the box's text, what it may do under it (wraps at any text size)
+            cb = QCheckBox(rol.label)
+            cb.setAccessibleDescription(ROL_UITLEG[rol])
             cb.setChecked(bool(account and rol in account.rollen))
             self.rol_checks[rol] = cb
             rl.addWidget(cb)
+            uitleg = QLabel(ROL_UITLEG[rol][:1].upper() + ROL_UITLEG[rol][1:] + ".")
+            uitleg.setWordWrap(True)
+            uitleg.setContentsMargins(28, 0, 0, 4)
+            rl.addWidget(uitleg)
         lay.addWidget(rollen_box)
         teams_label = QLabel("&Teams (vink aan met de spatiebalk):")
         lay.addWidget(teams_label)
@@ -250,17 +256,18 @@ class AccountDialog(QDialog):
             note.setWordWrap(True)
             lay.addWidget(note)
         self.error = error_label()
-        lay.addWidget(self.error)
+        lay.addStretch(1)
         buttons = QDialogButtonBox()
         self.ok_button = QPushButton("&Opslaan" if account else "Account &maken")
-        self.ok_button.setAccessibleName("Opslaan" if account else "Account maken")
         self.ok_button.setDefault(True)
         buttons.addButton(self.ok_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(QDialogButtonBox.StandardButton.Cancel).setAccessibleName("Annuleren")
+        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.try_save)
         buttons.rejected.connect(self.reject)
-        lay.addWidget(buttons)
+        outer.addWidget(self.error)  # in view by the buttons, not scrolled away
+        outer.addWidget(buttons)
         self.naam_edit.setFocus()
+        dialog_size(self, 560, 0)
 
     def rollen(self) -> frozenset[Rol]:
         return frozenset(r for r, cb in self.rol_checks.items() if cb.isChecked())
@@ -333,7 +340,7 @@ class OneTimePassphraseDialog(QDialog):
         self.done_check.toggled.connect(self.close_button.setEnabled)
         lay.addWidget(buttons)
         self.done_check.setFocus()
-        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 34)
+        dialog_size(self, 520, 0)
 
     def reject(self) -> None:  # Esc only closes once the passphrase was taken over
         if self.done_check.isChecked():

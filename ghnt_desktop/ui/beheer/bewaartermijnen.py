@@ -14,7 +14,9 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout
 
 from ghnt_desktop.domain.roles import Actie, mag
 from ghnt_desktop.errors import UserError
-from ghnt_desktop.ui.beheer.common import esc, fmt_date, make_table, message_label, say
+from ghnt_desktop.ui.beheer.common import button_row, esc, fmt_date, make_table, message_label, say
+from ghnt_desktop.ui.indeling import dialog_size, scroll_body
+from ghnt_desktop.ui.kop import Kop
 from ghnt_desktop.ui.messages import confirm, error_label
 from ghnt_desktop.ui.pages import PageMixin
 
@@ -32,9 +34,9 @@ class RetentionTab(QWidget, PageMixin):
         self.items = []
         self.is_beheerder = mag(ws.session.rollen, Actie.BEWAARTERMIJN_BEHEREN)
         lay = QVBoxLayout(self)
-        lay.addWidget(QLabel("<b>Bewaartermijnen per soort gegevens</b>"))
+        lay.addWidget(Kop("Bewaartermijnen per soort gegevens", 3))
         top = QHBoxLayout()
-        self.type_table = make_table(["Soort", "Termijn", "Telt vanaf"], "Bewaartermijnen per soort")
+        self.type_table = make_table(["Soort", "Termijn", "Telt vanaf"], "Bewaartermijnen per soort", wrap={0, 2})
         self.type_table.itemSelectionChanged.connect(self._show_type)
         self.type_table.setMaximumHeight(150)
         top.addWidget(self.type_table, 2)
@@ -54,22 +56,22 @@ class RetentionTab(QWidget, PageMixin):
         lay.addLayout(top)
         self.basis = QLabel("")
         self.basis.setWordWrap(True)
-        self.basis.setAccessibleName("Wettelijke grondslag")
+        self.basis.setAccessibleDescription("Wettelijke grondslag")  # the name stays the visible text
         self.basis.setTextFormat(Qt.TextFormat.RichText)
         lay.addWidget(self.basis)
-        lay.addWidget(QLabel("<b>Wat nu aandacht nodig heeft</b>"))
+        lay.addWidget(Kop("Wat nu aandacht nodig heeft", 3))
         expl = QLabel("Hieronder staat wat over de bewaartermijn is, waarvoor een verzoek tot vernietigen ligt, of "
                       "waarop een juridische blokkade ligt. De app vernietigt iets pas als een beheerder én een "
                       "aandachtsfunctionaris (twee verschillende mensen) dat bevestigen. Vernietigen kan niet "
                       "ongedaan worden gemaakt. In het logboek blijft alleen staan dát het is vernietigd, zonder inhoud.")
         expl.setWordWrap(True)
         lay.addWidget(expl)
-        self.item_table = make_table(self.ITEM_HEADERS, "Te vernietigen of geblokkeerd")
+        self.item_table = make_table(self.ITEM_HEADERS, "Te vernietigen of geblokkeerd", wrap={3, 4, 5})
         self.item_table.itemSelectionChanged.connect(self._update_buttons)
         lay.addWidget(self.item_table, 1)
-        buttons = QHBoxLayout()
-        self.confirm_button = QPushButton("&Vernietigen bevestigen…")
-        self.hold_button = QPushButton("Juridische &blokkade…")
+        buttons = button_row()  # Alt+letters: not A, B, V or H (the main window's)
+        self.confirm_button = QPushButton("Vernietigen bevesti&gen…")
+        self.hold_button = QPushButton("&Juridische blokkade…")
         self.unhold_button = QPushButton("Blokkade &opheffen")
         self.withdraw_button = QPushButton("Verzoek &intrekken")
         self.early_button = QPushButton("&Eerder vernietigen…")
@@ -83,7 +85,6 @@ class RetentionTab(QWidget, PageMixin):
             buttons.addWidget(b)
         for b in (self.hold_button, self.unhold_button):
             b.setVisible(self.is_beheerder)
-        buttons.addStretch(1)
         lay.addLayout(buttons)
         self.message = message_label()
         lay.addWidget(self.message)
@@ -264,7 +265,8 @@ class EarlyDestructionDialog(QDialog):
         self.result_text = ""
         self.setWindowTitle("Eerder vernietigen")
         self.setAccessibleName("Eerder vernietigen")
-        lay = QVBoxLayout(self)
+        outer = QVBoxLayout(self)
+        lay = scroll_body(outer)
         intro = QLabel("Vraag hier aan om gegevens te vernietigen voordat de bewaartermijn voorbij is, bijvoorbeeld "
                        "omdat de betrokkene daarom vraagt (Jeugdwet art. 7.3.9, Wmo 2015 art. 5.3.5: binnen drie "
                        "maanden). Een beheerder én een aandachtsfunctionaris moeten bevestigen. Je aanvraag telt als "
@@ -272,6 +274,7 @@ class EarlyDestructionDialog(QDialog):
         intro.setWordWrap(True)
         lay.addWidget(intro)
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.type_combo = QComboBox()
         self.type_combo.setAccessibleName("Soort gegevens")
         for rt in retention.soorten().values():
@@ -295,19 +298,21 @@ class EarlyDestructionDialog(QDialog):
         self.reason_edit.setPlaceholderText("Bijvoorbeeld: schriftelijk verzoek ontvangen op 3 maart. "
                                             "Schrijf geen namen of andere gegevens van cliënten.")
         self.reason_edit.setTabChangesFocus(True)
-        self.reason_edit.setMaximumHeight(90)
+        self.reason_edit.setMaximumHeight(self.reason_edit.fontMetrics().lineSpacing() * 4 + 12)
         form.addRow("&Toelichting:", self.reason_edit)
         lay.addLayout(form)
         self.error = error_label()
-        lay.addWidget(self.error)
+        lay.addStretch(1)
         buttons = QDialogButtonBox()
-        self.ok_button = QPushButton("&Aanvragen")
-        self.ok_button.setAccessibleName("Vernietigen aanvragen")
+        self.ok_button = QPushButton("Aanv&ragen")
+        self.ok_button.setAccessibleName("Aanvragen: vernietigen")
         buttons.addButton(self.ok_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(QDialogButtonBox.StandardButton.Cancel).setAccessibleName("Annuleren")
+        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.try_request)
         buttons.rejected.connect(self.reject)
-        lay.addWidget(buttons)
+        outer.addWidget(self.error)  # in view by the buttons, not scrolled away
+        outer.addWidget(buttons)
+        dialog_size(self, 560, 0)
 
     def try_request(self) -> None:
         from ghnt_desktop.services import retention
@@ -335,7 +340,8 @@ class ReasonDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setAccessibleName(title)
-        lay = QVBoxLayout(self)
+        outer = QVBoxLayout(self)
+        lay = scroll_body(outer)
         intro = QLabel(text)
         intro.setWordWrap(True)
         lay.addWidget(intro)
@@ -345,21 +351,28 @@ class ReasonDialog(QDialog):
             self.grond_combo.setAccessibleName("Grond")
             for key, label in gronden.items():
                 self.grond_combo.addItem(label, key)
+            grond_label = QLabel("&Grond:")
+            grond_label.setBuddy(self.grond_combo)
+            lay.addWidget(grond_label)
             lay.addWidget(self.grond_combo)
         self.reason_edit = QPlainTextEdit()
         self.reason_edit.setAccessibleName("Reden")
         self.reason_edit.setPlaceholderText("Schrijf geen namen of andere gegevens van cliënten.")
         self.reason_edit.setTabChangesFocus(True)
-        self.reason_edit.setMaximumHeight(100)
+        self.reason_edit.setMaximumHeight(self.reason_edit.fontMetrics().lineSpacing() * 5 + 12)
+        reden_label = QLabel("&Reden:")
+        reden_label.setBuddy(self.reason_edit)
+        lay.addWidget(reden_label)
         lay.addWidget(self.reason_edit)
-        self.error = QLabel("")
-        self.error.setObjectName("foutmelding")
-        lay.addWidget(self.error)
+        self.error = error_label()
+        lay.addStretch(1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         buttons.accepted.connect(self._ok)
         buttons.rejected.connect(self.reject)
-        lay.addWidget(buttons)
+        outer.addWidget(self.error)  # in view by the buttons, not scrolled away
+        outer.addWidget(buttons)
+        dialog_size(self, 480, 0)
         self.reason_edit.setFocus()
 
     def _ok(self) -> None:

@@ -23,6 +23,7 @@ class SettingsTab(QWidget, PageMixin):
         self.ws = ws
         lay = QVBoxLayout(self)
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # at a large text size: field under label
         self.spins: dict[str, QSpinBox] = {}
         for s in settings.registry().values():
             if s.type is not int or s.actie is not Actie.INSTELLINGEN_BEHEREN:
@@ -34,6 +35,7 @@ class SettingsTab(QWidget, PageMixin):
             spin.setToolTip(s.uitleg)
             self.spins[s.key] = spin
             lab = QLabel(f"{s.label or s.key}:")
+            lab.setWordWrap(True)
             lab.setBuddy(spin)
             help_ = QLabel(f"{s.uitleg} (van {s.min} tot en met {s.max}; standaard {s.default})")
             help_.setWordWrap(True)

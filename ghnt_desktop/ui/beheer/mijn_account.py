@@ -20,6 +20,7 @@ class MyAccountTab(QWidget, PageMixin):
         info = QLabel(f"<b>Naam:</b> {esc(ws.session.naam)}<br><b>Inlognaam:</b> {esc(ws.session.login)}"
                       f"<br><b>Rollen:</b> {esc(rollen)}")
         info.setTextFormat(Qt.TextFormat.RichText)
+        info.setWordWrap(True)
         lay.addWidget(info)
         self.change_button = QPushButton("Mijn &wachtzin wijzigen…")
         self.change_button.setAccessibleName("Mijn wachtzin wijzigen")

@@ -28,7 +28,7 @@ class KeyTab(QWidget, PageMixin):
         text.setWordWrap(True)
         lay.addWidget(text)
         self.generation = QLabel("")
-        self.generation.setAccessibleName("Huidige sleutel")
+        self.generation.setAccessibleDescription("Huidige sleutel")  # the name stays the visible text
         lay.addWidget(self.generation)
         self.rotate_button = QPushButton("Sleutel &nu vernieuwen…")
         self.rotate_button.setAccessibleName("Sleutel nu vernieuwen")

@@ -7,12 +7,16 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QCompleter, QDialog, QDialogButtonBox, QFormLayout, QGroupBox,
-                               QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPushButton,
+                               QLabel, QLineEdit, QListWidget, QListWidgetItem, QPushButton,
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from ghnt_desktop.domain.organisatie import TEAM_SOORTEN
 from ghnt_desktop.domain.roles import Actie, mag
 from ghnt_desktop.errors import UserError
+from ghnt_desktop.ui.a11y import MessageLabel
+from ghnt_desktop.ui.beheer.common import button_row
+from ghnt_desktop.ui.flow import FlowLayout
+from ghnt_desktop.ui.indeling import ColumnFit, dialog_size, scroll_body
 from ghnt_desktop.ui.messages import confirm, error_label
 from ghnt_desktop.ui.pages import PageMixin
 
@@ -48,8 +52,10 @@ class TeamDialog(QDialog):
         title = "Team wijzigen" if team else "Nieuw team"
         self.setWindowTitle(title)
         self.setAccessibleName(title)
-        lay = QVBoxLayout(self)
+        outer = QVBoxLayout(self)
+        lay = scroll_body(outer)
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.naam_edit = QLineEdit(team.naam if team else "")
         self.naam_edit.setAccessibleName("Naam van het team")
         self.naam_edit.setPlaceholderText("Bijvoorbeeld Wijkteam Noord")
@@ -84,18 +90,18 @@ class TeamDialog(QDialog):
             lay.addWidget(lab)
             lay.addWidget(self.leden_list)
         self.error = error_label()
-        lay.addWidget(self.error)
+        lay.addStretch(1)
         buttons = QDialogButtonBox()
         self.ok_button = QPushButton("&Opslaan" if team else "Team &maken")
-        self.ok_button.setAccessibleName("Opslaan" if team else "Team maken")
         self.ok_button.setDefault(True)
         buttons.addButton(self.ok_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(QDialogButtonBox.StandardButton.Cancel).setAccessibleName("Annuleren")
+        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.try_save)
         buttons.rejected.connect(self.reject)
-        lay.addWidget(buttons)
+        outer.addWidget(self.error)  # in view by the buttons, not scrolled away
+        outer.addWidget(buttons)
         self.naam_edit.setFocus()
-        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 36)
+        dialog_size(self, 560, 0)
 
     def try_save(self) -> None:
         from ghnt_desktop.services import teams
@@ -130,7 +136,7 @@ class GemeentenBox(QGroupBox):
         self.list.setAccessibleName("Gemeenten van de werkruimte")
         self.list.setMaximumHeight(110)
         lay.addWidget(self.list)
-        row = QHBoxLayout()
+        row = FlowLayout()
         self.add_edit = QLineEdit()
         self.add_edit.setAccessibleName("Gemeente toevoegen: naam of CBS-code")
         self.add_edit.setPlaceholderText("Naam of CBS-code, bijvoorbeeld Oostzaan of GM0431")
@@ -140,10 +146,11 @@ class GemeentenBox(QGroupBox):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.add_edit.setCompleter(completer)
-        lab = QLabel("Gemeente &toevoegen:")
+        self.add_edit.setMinimumWidth(self.add_edit.fontMetrics().horizontalAdvance("M") * 14)
+        lab = QLabel("&Gemeente toevoegen:")
         lab.setBuddy(self.add_edit)
         row.addWidget(lab)
-        row.addWidget(self.add_edit, 1)
+        row.addWidget(self.add_edit)
         self.add_button = QPushButton("&Toevoegen")
         self.add_button.setAccessibleName("Gemeente toevoegen")
         self.add_button.clicked.connect(self.add)
@@ -154,8 +161,7 @@ class GemeentenBox(QGroupBox):
         self.remove_button.clicked.connect(self.remove)
         row.addWidget(self.remove_button)
         lay.addLayout(row)
-        self.message = QLabel("")
-        self.message.setWordWrap(True)
+        self.message = MessageLabel("Melding bij de gemeenten")
         lay.addWidget(self.message)
         can = mag(ws.session.rollen, Actie.INSTELLINGEN_BEHEREN)
         for w in (self.add_edit, self.add_button, self.remove_button):
@@ -215,7 +221,7 @@ class TeamsTab(QWidget, PageMixin):
         self.gemeenten_box = GemeentenBox(ws)
         self.gemeenten_box.changed.connect(self.changed.emit)
         lay.addWidget(self.gemeenten_box)
-        self.show_archived = QCheckBox("Ook ge&archiveerde teams tonen")
+        self.show_archived = QCheckBox("Ook gearchiveerde teams t&onen")
         self.show_archived.toggled.connect(self.refresh)
         lay.addWidget(self.show_archived)
         self.table = QTableWidget(0, len(self.HEADERS))
@@ -226,22 +232,18 @@ class TeamsTab(QWidget, PageMixin):
         self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
         self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside
         self.table.verticalHeader().setVisible(False)
-        self.table.setWordWrap(True)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table.column_fit = ColumnFit(self.table, wrap={0, 2})  # names and gemeenten wrap, headers stay whole
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.table.doubleClicked.connect(lambda _i: self.edit_team())
         lay.addWidget(self.table, 1)
-        self.empty_label = QLabel("")
-        self.empty_label.setWordWrap(True)
+        self.empty_label = MessageLabel("Uitleg")
         lay.addWidget(self.empty_label)
-        buttons = QHBoxLayout()
+        buttons = button_row()  # Alt+letters: not A, B, V or H (the main window's)
         self.new_button = QPushButton("&Nieuw team…")
-        self.edit_button = QPushButton("Team &wijzigen…")
-        self.archive_button = QPushButton("A&rchiveren…")
+        self.edit_button = QPushButton("Team w&ijzigen…")
+        self.archive_button = QPushButton("Archiv&eren…")
         self.restore_button = QPushButton("Terug&zetten")
-        self.delete_button = QPushButton("&Verwijderen…")
+        self.delete_button = QPushButton("Verwij&deren…")
         for b, name, slot in ((self.new_button, "Nieuw team", self.new_team),
                               (self.edit_button, "Team wijzigen", self.edit_team),
                               (self.archive_button, "Team archiveren", self.archive_team),
@@ -250,11 +252,8 @@ class TeamsTab(QWidget, PageMixin):
             b.setAccessibleName(name)
             b.clicked.connect(slot)
             buttons.addWidget(b)
-        buttons.addStretch(1)
         lay.addLayout(buttons)
-        self.message = QLabel("")
-        self.message.setWordWrap(True)
-        self.message.setAccessibleName("Melding")
+        self.message = MessageLabel("Melding")
         lay.addWidget(self.message)
         self.refresh()
 

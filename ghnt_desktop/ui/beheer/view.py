@@ -12,10 +12,11 @@ from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 from ghnt_desktop.domain.roles import Actie, mag
 from ghnt_desktop.ui.beheer.accounts import AccountsTab
 from ghnt_desktop.ui.beheer.bewaartermijnen import RetentionTab
-from ghnt_desktop.ui.beheer.common import esc
+from ghnt_desktop.ui.beheer.common import breakable_path, esc
 from ghnt_desktop.ui.beheer.instellingen import SettingsTab
 from ghnt_desktop.ui.beheer.mijn_account import MyAccountTab
 from ghnt_desktop.ui.beheer.sleutel import KeyTab
+from ghnt_desktop.ui.kop import Kop
 from ghnt_desktop.ui.pages import Page, PageMixin
 
 
@@ -30,6 +31,7 @@ class BeheerView(QWidget, PageMixin):
         super().__init__(parent)
         self.ws = ws
         lay = QVBoxLayout(self)
+        lay.addWidget(Kop("Beheer", 1))
         self.info = QLabel()
         self.info.setWordWrap(True)
         self.info.setTextFormat(Qt.TextFormat.RichText)
@@ -91,8 +93,8 @@ class BeheerView(QWidget, PageMixin):
 
     def _update_info(self) -> None:
         gemeenten = ", ".join(f"{n} ({c})" for c, n in self.ws.gemeenten())
-        self.info.setText(f"<h2>Beheer</h2><p><b>Organisatie:</b> {esc(self.ws.organisatie)}<br><b>Gemeenten:</b> "
-                          f"{esc(gemeenten)}<br><b>Gegevensmap:</b> {esc(str(self.ws.data_dir))}</p>")
+        self.info.setText(f"<b>Organisatie:</b> {esc(self.ws.organisatie)}<br><b>Gemeenten:</b> "
+                          f"{esc(gemeenten)}<br><b>Gegevensmap:</b> {esc(breakable_path(self.ws.data_dir))}")
 
     def show_section(self, key: str) -> bool:
         """Show the tab for an "Aan de slag" item (False when this account has no such tab)."""
