@@ -304,8 +304,7 @@ class Driver:
         assert f.isVisible()
         self.type(f.fields["wat"], "Opvoedondersteuning, twee keer per week.")
         self.type(f.fields["wie"], "Wijkcoach")
-        f.fields["evaluatiedatum"].setFocus()
-        f.fields["evaluatiedatum"].set_date_value(evaluatie)  # the calendar pop-up is Qt's own widget
+        self.type(f.fields["evaluatiedatum"].edit, evaluatie.strftime("%d-%m-%Y"))  # typed dd-mm-jjjj
         self.type(f.fields["veiligheidsafspraken"], "Bij ruzie gaat vader een blokje om.")
         n = len(self.dossier.hulp)
         click(f.add_button)

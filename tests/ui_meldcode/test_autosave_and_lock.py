@@ -180,8 +180,9 @@ def test_lock_clears_case_content_and_unlock_returns_to_the_same_dossier_and_ste
     win.close()
 
 
-def test_lock_while_a_dialog_is_open_removes_it_and_the_dossier(qtbot, app, mc_ws, type_text):
-    from ghnt_desktop.ui.meldcode.dossier_view import ReasonDialog
+def test_lock_while_a_dialog_is_open_removes_it_and_brings_it_back_with_what_was_typed(qtbot, app, mc_ws, type_text):
+    """Issue 16.3: the lock takes the dialog and the dossier off the screen, but not what was typed in it."""
+    from ghnt_desktop.ui.meldcode.dossier_view import DIALOOG_KEY, ReasonDialog
 
     win = _window(qtbot, mc_ws)
     d = Driver(qtbot, win, type_text)
@@ -189,6 +190,7 @@ def test_lock_while_a_dialog_is_open_removes_it_and_the_dossier(qtbot, app, mc_w
     did = d.view.dossier_id
 
     def lock_now(dlg: ReasonDialog) -> None:
+        dlg.reden.selectAll()
         d.type(dlg.reden, "Vertrouwelijke reden")
         win.lock()  # the idle timer fires while the dialog is open
 
@@ -198,11 +200,23 @@ def test_lock_while_a_dialog_is_open_removes_it_and_the_dossier(qtbot, app, mc_w
     assert d.page.view is None
     assert not [w for w in d.page.findChildren(ReasonDialog) if w.isVisible()]
     assert svc.laad(mc_ws, did).status.value == "open"  # cancelled, not closed
+    assert svc.concepten(mc_ws, did)[DIALOOG_KEY][0] == {"soort": "afsluiten",
+                                                         "waarden": {"reden": "Vertrouwelijke reden"}}
+    seen = {}
+
+    def back_again(dlg: ReasonDialog) -> None:
+        seen["reden"] = dlg.reden.toPlainText()
+        click(button(dlg, "Annuleren"))
+
     dlg = win.unlock_dialog
     QTest.keyClicks(dlg.pass_edit, PASSPHRASE)
-    QTest.keyClick(dlg.pass_edit, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: not win.is_locked)
+    with Modal(qtbot, back_again, kind=ReasonDialog):
+        QTest.keyClick(dlg.pass_edit, Qt.Key.Key_Return)
+    assert seen["reden"] == "Vertrouwelijke reden"  # the dialog came back as it was
+    assert not win.is_locked
     assert d.page.view is not None and d.page.view.dossier_id == did
+    assert DIALOOG_KEY not in svc.concepten(mc_ws, did)  # cancelled now by the user: nothing left over
+    assert svc.laad(mc_ws, did).status.value == "open"
     win.close()
 
 

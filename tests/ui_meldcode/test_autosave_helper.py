@@ -9,7 +9,8 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QLineEdit, QList
                                QPlainTextEdit, QSpinBox, QWidget)
 
 from ghnt_desktop.ui.meldcode.autosave import DEFAULT_DELAY_MS, DebouncedSaver, FieldSet
-from ghnt_desktop.ui.meldcode.widgets import ChoiceButtons, DateField
+from ghnt_desktop.ui.datum_veld import DatumVeld
+from ghnt_desktop.ui.meldcode.widgets import ChoiceButtons
 
 
 def test_debounced_saver_saves_once_after_quiet_and_flushes_at_once(qtbot, app):
@@ -50,7 +51,7 @@ def test_fieldset_round_trip_is_json_safe(qtbot, app):
         it.setCheckState(Qt.CheckState.Unchecked)
         lst.addItem(it)
     choice = ChoiceButtons([(True, "Ja"), (False, "Nee")], root)
-    opt_date = DateField(optional=True, default_today=False, parent=root)
+    opt_date = DatumVeld("Datum", parent=root)  # the app's one date field, empty when optional
     for name, w in (("line", line), ("text", text), ("check", check), ("combo", combo), ("spin", spin),
                     ("date", date), ("list", lst), ("choice", choice), ("opt_date", opt_date)):
         fs.add(name, w)
@@ -66,7 +67,7 @@ def test_fieldset_round_trip_is_json_safe(qtbot, app):
     date.setDate(QDate(2026, 3, 4))
     lst.item(1).setCheckState(Qt.CheckState.Checked)
     choice.button_for(False).setChecked(True)
-    opt_date.setDate(QDate(2026, 5, 6))
+    opt_date.edit.setText("6-5-2026")  # typed, as a person does
     assert len(changes) >= 9 and not fs.is_default()
     values = json.loads(json.dumps(fs.values()))
     assert values == {"line": "Eliëtte €", "text": "regel 1\nregel 2", "check": True, "combo": "feit", "spin": 3,

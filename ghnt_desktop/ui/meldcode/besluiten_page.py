@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QPushButton, QS
                                QTableWidgetItem, QTextBrowser, QVBoxLayout, QWidget)
 
 from ghnt_desktop.errors import UserError
+from ghnt_desktop.ui.a11y import MessageLabel
 from ghnt_desktop.ui.messages import confirm
 
 
@@ -99,12 +100,14 @@ class BesluitenPage(QWidget):
         tl.addWidget(self.empty_label)
         buttons = QHBoxLayout()
         self.open_button = QPushButton("Dossier &openen")
-        self.open_button.setAccessibleName("Gekozen dossier openen om het besluit te lezen")
+        self.open_button.setAccessibleName("Dossier openen")
+        self.open_button.setAccessibleDescription("Het gekozen dossier openen om het besluit te lezen")
         self.open_button.clicked.connect(self.open_selected)
-        self.sign_button = QPushButton("Besluit &ondertekenen…")
-        self.sign_button.setAccessibleName("Besluit ondertekenen als eindverantwoordelijke")
+        self.sign_button = QPushButton("Besluit on&dertekenen…")
+        self.sign_button.setAccessibleName("Besluit ondertekenen")
+        self.sign_button.setAccessibleDescription("Het besluit ondertekenen als eindverantwoordelijke")
         self.sign_button.clicked.connect(self.sign)
-        self.refresh_button = QPushButton("Lijst &vernieuwen")
+        self.refresh_button = QPushButton("Lijst ver&nieuwen")  # (Alt+V is Vergrendelen)
         self.refresh_button.clicked.connect(self.refresh)
         for b in (self.open_button, self.sign_button, self.refresh_button):
             buttons.addWidget(b)
@@ -117,9 +120,7 @@ class BesluitenPage(QWidget):
         split.addWidget(self.detail)
         split.setStretchFactor(1, 1)
         lay.addWidget(split, 1)
-        self.message = QLabel("")
-        self.message.setWordWrap(True)
-        self.message.setAccessibleName("Melding")
+        self.message = MessageLabel("Melding")
         lay.addWidget(self.message)
         self.refresh()
 

@@ -5,7 +5,8 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayout
 
-from ghnt_desktop.ui.meldcode.widgets import wrap_label
+from ghnt_desktop.ui.a11y import MessageLabel
+from ghnt_desktop.ui.meldcode.widgets import fit_to_screen, set_reading_order, wrap_label
 
 #: kind -> (title, ``soort`` for ``reporting.meldcode_verslag.exporteer``, file name prefix)
 SOORTEN = {
@@ -45,8 +46,10 @@ class ExportDialog(QDialog):
         lay.addLayout(form)
         self.protect.toggled.connect(self._toggle)
         self._toggle(False)
-        self.error = wrap_label("", name="Foutmelding")
-        self.error.setObjectName("foutmelding")
+        self.note = MessageLabel("Melding")
+        self.note.hide()
+        lay.addWidget(self.note)
+        self.error = MessageLabel("Foutmelding", error=True)
         lay.addWidget(self.error)
         buttons = QDialogButtonBox()
         self.ok_button = buttons.addButton("&Opslaan als…", QDialogButtonBox.ButtonRole.AcceptRole)
@@ -56,10 +59,23 @@ class ExportDialog(QDialog):
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
         lay.addWidget(buttons)
+        set_reading_order(self)
+        fit_to_screen(self, 480, 0)
 
     def _toggle(self, on: bool) -> None:
         self.pw1.setEnabled(on)
         self.pw2.setEnabled(on)
+
+    def lock_state(self) -> dict:
+        """What was chosen, to show the dialog again after the screen was locked. Never the password."""
+        return {"beveiligen": self.protect.isChecked()}
+
+    def restore(self, state: dict) -> None:
+        self.protect.setChecked(bool(state.get("beveiligen")))
+        if self.protect.isChecked():
+            self.note.setText("Het scherm was vergrendeld. Typ het wachtwoord opnieuw: de app bewaart het niet.")
+            self.note.show()
+            self.pw1.setFocus()
 
     def password(self) -> str | None:
         return self.pw1.text() if self.protect.isChecked() else None

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
-                               QLineEdit, QPushButton, QSplitter, QStackedWidget, QTableView, QTableWidget,
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QGridLayout, QGroupBox, QHBoxLayout,
+                               QHeaderView, QLabel, QLineEdit, QPushButton, QSplitter, QStackedWidget, QTableView,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
 from ghnt_desktop.domain.meldcode import DossierStatus, GeweldsVorm
@@ -21,30 +21,23 @@ from ghnt_desktop.services import meldcode as svc
 from ghnt_desktop.ui.meldcode.dossier_list_model import DossierListModel
 from ghnt_desktop.ui.meldcode.dossier_view import DossierView
 from ghnt_desktop.ui.meldcode.new_dossier_dialog import NewDossierDialog
-from ghnt_desktop.ui.meldcode.widgets import fmt_date, wrap_label
+from ghnt_desktop.ui.meldcode.widgets import (WrapTable, fmt_date, guard_wheel, set_reading_order, widget_at_path, widget_path,
+                                              wrap_label)
 from ghnt_desktop.ui.messages import show_error
 
 SEARCH_DELAY_MS = 250
 ATTENTION_COLUMNS = ("Wanneer", "Datum", "Wat", "Dossier", "Toelichting")
 
 
-class AttentionList(QTableWidget):
-    """"Wat vraagt aandacht": due and overdue follow-ups; "Te laat" is said in words, not by colour."""
+class AttentionList(WrapTable):
+    """"Wat vraagt aandacht": due and overdue follow-ups; "Te laat" is said in words, not by colour.
+    Key columns (when, date, what, dossier) are as wide as their content; the explanation wraps. Tab leaves the
+    list (to the search field); the arrow keys move inside it."""
 
     def __init__(self, parent=None) -> None:
-        super().__init__(0, len(ATTENTION_COLUMNS), parent)
+        super().__init__(ATTENTION_COLUMNS, 4, parent=parent)
         self.setAccessibleName("Wat vraagt aandacht")
-        self.setHorizontalHeaderLabels(list(ATTENTION_COLUMNS))
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.verticalHeader().setVisible(False)
-        # One line per point (rows stay readable at any width); the full text is in the tooltip.
-        self.setWordWrap(False)
-        self.setTextElideMode(Qt.TextElideMode.ElideRight)
-        h = self.horizontalHeader()
-        h.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        h.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.items_: list = []
 
     def set_points(self, punten) -> None:
@@ -62,9 +55,19 @@ class AttentionList(QTableWidget):
                     f.setBold(True)
                     item.setFont(f)
                 self.setItem(i, j, item)
+        self.fit()
 
     def dossier_id_at(self, row: int) -> int | None:
         return self.items_[row].dossier_id if 0 <= row < len(self.items_) else None
+
+
+class DossierTable(QTableView):
+    """The dossier list: columns as wide as their content again when the text size changes (never "ZW-2…")."""
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange and self.model() is not None:
+            QTimer.singleShot(0, self, self.resizeColumnsToContents)  # once the header has the new font too
 
 
 class Overview(QWidget):
@@ -107,7 +110,6 @@ class Overview(QWidget):
         v2.addWidget(wrap_label("Je ziet je eigen dossiers en de dossiers van je team." if team
                                 else "Je ziet de dossiers waarvan jij eigenaar bent of waarbij je betrokken bent.",
                                 name="Welke dossiers je ziet"))
-        filters = QHBoxLayout()
         self.search = QLineEdit()
         self.search.setAccessibleName("Zoek op cliëntreferentie")
         self.search.setPlaceholderText("Cliëntreferentie (Ctrl+F)")
@@ -132,26 +134,30 @@ class Overview(QWidget):
         self.vorm_filter.addItem("Alle vormen", None)
         for vorm in GeweldsVorm:
             self.vorm_filter.addItem(vorm.label, vorm.value)
-        self.search.setMinimumWidth(self.fontMetrics().averageCharWidth() * 24)
+        self.search.setMinimumWidth(self.fontMetrics().averageCharWidth() * 16)
         search_row = QHBoxLayout()
         lab = QLabel("&Zoeken op cliëntreferentie:")
         lab.setBuddy(self.search)
         search_row.addWidget(lab)
         search_row.addWidget(self.search, 1)
         v2.addLayout(search_row)
-        for label, w in (("&Status:", self.status_filter), ("Sta&p:", self.stap_filter),
-                         ("&Gemeente:", self.gemeente_filter), ("V&orm:", self.vorm_filter)):
+        # two filters a row: at 200 % text four side by side would not fit a laptop screen
+        filters = QGridLayout()
+        for i, (label, w) in enumerate((("&Status:", self.status_filter), ("Sta&p:", self.stap_filter),
+                                        ("&Gemeente:", self.gemeente_filter), ("V&orm:", self.vorm_filter))):
             lab = QLabel(label)
             lab.setBuddy(w)
-            w.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-            filters.addWidget(lab)
-            filters.addWidget(w)
-        filters.addStretch(1)
+            w.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            w.setMinimumContentsLength(14)
+            filters.addWidget(lab, i // 2, (i % 2) * 2)
+            filters.addWidget(w, i // 2, (i % 2) * 2 + 1)
+        filters.setColumnStretch(1, 1)
+        filters.setColumnStretch(3, 1)
         v2.addLayout(filters)
         self.count_label = wrap_label("", name="Aantal dossiers")
         v2.addWidget(self.count_label)
         self.model = DossierListModel(self._fetch, self._count, dict(ws.gemeenten()), self)
-        self.table = QTableView()
+        self.table = DossierTable()
         self.table.setAccessibleName("Dossiers (Enter opent het dossier)")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -161,13 +167,17 @@ class Overview(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.table.activated.connect(lambda idx: page.open_dossier(self.model.data(idx, Qt.ItemDataRole.UserRole)))
         v2.addWidget(self.table, 1)
         splitter.addWidget(box2)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 3)
         splitter.setSizes([240, 480])  # room for about five attention points
+        splitter.setChildrenCollapsible(False)
         lay.addWidget(splitter, 1)
+        guard_wheel(self)
+        set_reading_order(self)
         self.attention.itemActivated.connect(self._attention_activated)
         self.search_timer = QTimer(self)
         self.search_timer.setSingleShot(True)
@@ -234,6 +244,23 @@ class Overview(QWidget):
         self.attention.set_points([])
         self.count_label.setText("")
 
+    def position(self) -> dict:
+        """The chosen dossier, how far the list was scrolled and which field had the focus."""
+        idx = self.table.currentIndex()
+        return {"dossier": self.model.data(idx, Qt.ItemDataRole.UserRole) if idx.isValid() else None,
+                "scroll": self.table.verticalScrollBar().value(), "focus": widget_path(self.focusWidget(), self)}
+
+    def restore_position(self, pos: dict) -> None:
+        did = pos.get("dossier")
+        if did is not None:
+            row = next((i for i in range(self.model.rowCount()) if self.model.row_at(i).id == did), None)
+            if row is not None:
+                self.table.setCurrentIndex(self.model.index(row, 0))
+        self.table.verticalScrollBar().setValue(pos.get("scroll", 0))
+        w = widget_at_path(self, pos.get("focus"))
+        if w is not None and w.isVisibleTo(self) and w.isEnabled():
+            w.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def _attention_activated(self, item: QTableWidgetItem) -> None:
         did = self.attention.dossier_id_at(item.row())
         if did is not None:
@@ -247,7 +274,7 @@ class MeldcodePage(QWidget):
         self.setAccessibleName("Meldcode")
         self.view: DossierView | None = None
         self.new_dialog: NewDossierDialog | None = None
-        self._locked_state: tuple[int, int] | None = None
+        self._locked_state: dict | None = None
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         self.stack = QStackedWidget()
@@ -267,11 +294,12 @@ class MeldcodePage(QWidget):
         self.overview.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.overview.search.selectAll()
 
-    def new_dossier(self) -> None:
+    def new_dossier(self, *, restore_draft: bool = False) -> None:
+        """``restore_draft``: after unlocking, the dialog comes back with what was typed (no question)."""
         if not mag(self.ws.session.rollen, Actie.DOSSIER_MAKEN):
             return
         self.save_all()
-        dlg = NewDossierDialog(self.ws, self)
+        dlg = NewDossierDialog(self.ws, self, ask_restore=(lambda _t: True) if restore_draft else None)
         self.new_dialog = dlg
         try:
             ok = dlg.exec() == QDialog.DialogCode.Accepted
@@ -293,7 +321,7 @@ class MeldcodePage(QWidget):
             return
         view.back_requested.connect(self.close_dossier_view)
         if getattr(self.window(), "is_locked", False):  # locked while the dossier was opening
-            self._locked_state = (dossier_id, view.tabs.currentIndex() if tab is None else tab)
+            self._locked_state = {"dossier": dossier_id, "tab": view.tabs.currentIndex() if tab is None else tab}
             view.save_all()
             view.deleteLater()
             return
@@ -328,28 +356,45 @@ class MeldcodePage(QWidget):
             self.new_dialog.flush()
 
     def clear_for_lock(self) -> None:
+        """Nothing of a case stays on screen. What was typed in an open dialog is kept (a dialog of the dossier as
+        its draft "dialoog", "Nieuw dossier" as its own draft), and where the user was is remembered."""
         if self.overview is None:
             return
         self.save_all()
+        if self.view is not None:
+            self.view.keep_for_lock()
+        reopen_new = self.new_dialog is not None and self.new_dialog.isVisible()
         for dlg in reversed(self.findChildren(QDialog)):  # nothing of the case may stay on screen (inner first)
             if not dlg.isVisible():
                 continue
             if dlg is self.new_dialog:
                 dlg.saver.cancel()
-                QDialog.reject(dlg)  # keeps the draft: offered again at the next "Nieuw dossier"
+                QDialog.reject(dlg)  # keeps the draft: it comes back after unlocking
             else:
                 dlg.reject()
         if self.view is not None:
-            self._locked_state = (self.view.dossier_id, self.view.tabs.currentIndex())
+            self._locked_state = {"dossier": self.view.dossier_id, **self.view.position()}
             self.close_dossier_view(refresh=False)
         else:
-            self._locked_state = None
+            self._locked_state = {"overzicht": self.overview.position()}
+        self._locked_state["nieuw_dossier"] = reopen_new
         self.overview.clear()
 
     def restore_after_unlock(self) -> None:
+        """The same screen as before the lock: the dossier at the same step, scroll position and field, and the
+        dialog that was open, filled in as it was."""
         if self.overview is None:
             return
         self.overview.refresh()
         state, self._locked_state = self._locked_state, None
-        if state is not None:
-            self.open_dossier(state[0], ask_restore=False, tab=state[1])
+        if not state:
+            return
+        if state.get("dossier") is not None:
+            self.open_dossier(state["dossier"], ask_restore=False, tab=state.get("tab"))
+            view = self.view
+            if view is not None:
+                QTimer.singleShot(0, view, lambda: view.restore_position(state))
+        elif state.get("overzicht"):
+            QTimer.singleShot(0, self.overview, lambda: self.overview.restore_position(state["overzicht"]))
+        if state.get("nieuw_dossier"):
+            QTimer.singleShot(0, self, lambda: self.new_dossier(restore_draft=True))

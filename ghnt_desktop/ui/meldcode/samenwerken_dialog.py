@@ -7,7 +7,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
 
 from ghnt_desktop.errors import UserError
 from ghnt_desktop.services import meldcode as svc
-from ghnt_desktop.ui.meldcode.widgets import wrap_label
+from ghnt_desktop.ui.meldcode.widgets import fit_to_screen, guard_wheel, set_reading_order, wrap_label
 from ghnt_desktop.ui.messages import confirm, error_label
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -49,7 +49,8 @@ class SamenwerkenDialog(QDialog):
         self.colleagues.setAccessibleName("Collega's in dit dossier")
         tl.addWidget(self.colleagues)
         self.remove_button = QPushButton("Collega &weghalen")
-        self.remove_button.setAccessibleName("Gekozen collega uit het dossier halen")
+        self.remove_button.setAccessibleName("Collega weghalen")
+        self.remove_button.setAccessibleDescription("De gekozen collega uit het dossier halen")
         self.remove_button.clicked.connect(self.remove_colleague)
         tl.addWidget(self.remove_button)
         add_row = QHBoxLayout()
@@ -74,6 +75,27 @@ class SamenwerkenDialog(QDialog):
         buttons.rejected.connect(self.reject)
         lay.addWidget(buttons)
         self.reload()
+        set_reading_order(self)
+        guard_wheel(self)
+        fit_to_screen(self, 520, 0)
+
+    # -- locking ---------------------------------------------------------------
+    def lock_state(self) -> dict:
+        """What was chosen but not yet done, to show the dialog again after the screen was locked."""
+        return {"nieuwe_eigenaar": self.new_owner.currentData(), "vorige_blijft": self.keep_previous.isChecked(),
+                "kandidaat": self.candidate.currentData(), "collega": self.colleagues.currentRow()}
+
+    def restore(self, state: dict) -> None:
+        for combo, key in ((self.new_owner, "nieuwe_eigenaar"), (self.candidate, "kandidaat")):
+            i = combo.findData(state.get(key))
+            if i >= 0:
+                combo.setCurrentIndex(i)
+        self.keep_previous.setChecked(bool(state.get("vorige_blijft")))
+        row = state.get("collega")
+        if isinstance(row, int) and 0 <= row < self.colleagues.count():
+            self.colleagues.setCurrentRow(row)
+        self.handover_button.setEnabled(self.new_owner.currentData() is not None)
+        self.add_button.setEnabled(self.candidate.currentData() is not None)
 
     # -- state ---------------------------------------------------------------
     def reload(self) -> None:

@@ -4,18 +4,20 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
-                               QLineEdit, QListWidgetItem, QPushButton, QVBoxLayout)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialogButtonBox, QFormLayout, QFrame, QGroupBox, QHBoxLayout,
+                               QLabel, QLineEdit, QListWidgetItem, QPushButton, QScrollArea, QVBoxLayout, QWidget)
 
 from ghnt_desktop.domain.meldcode import (Acuut, GeweldsVorm, Herkomst, KinderenInHuishouden, Kindcheck, Richting,
                                           Signaal, SignaalSoort, VervolgStatus, kindcheck_nodig)
 from ghnt_desktop.errors import ValidationError
+from ghnt_desktop.ui.a11y import MessageLabel
 from ghnt_desktop.ui.acute_dialog import AcuteDialog
-from ghnt_desktop.ui.meldcode.widgets import (ChoiceButtons, DateField, EnumCombo, FitList, OptionalInt, RecordForm,
-                                              RecordList, StepPage, TextArea, content, fmt_date, fmt_dt, opt_date,
-                                              opt_enum, split_list, text, wrap_label)
+from ghnt_desktop.ui.meldcode.widgets import (ChoiceButtons, EnumCombo, FitList, GetalVeld, RecordForm, RecordList,
+                                              StepPage, TextArea, content, datum_veld, fit_to_screen, fmt_date, fmt_dt,
+                                              opt_date, opt_enum, set_reading_order, split_list, text, wrap_label)
 
 ACUUT_PREFIX = "Acuut gevaar"
+MAX_KINDEREN = 20
 
 
 class SignaalForm(RecordForm):
@@ -23,17 +25,20 @@ class SignaalForm(RecordForm):
         super().__init__(ctx, "signaal", "Nieuw signaal", parent=parent,
                          intro="Schrijf zo feitelijk mogelijk op wat er is gezien of gehoord. Een gedachte of "
                                "vermoeden markeer je als interpretatie.")
-        self.add_row("omschrijving", "&Wat is er gezien, gehoord of gemerkt?", TextArea(3), "Omschrijving van het signaal")
-        self.add_row("soort", "Feit of &interpretatie?",
+        self.add_row("omschrijving", "Wat is er ge&zien, gehoord of gemerkt?", TextArea(3), "Omschrijving van het signaal")
+        self.add_row("soort", "&Feit of interpretatie?",
                      ChoiceButtons([(s, s.label) for s in SignaalSoort]), "Feit of interpretatie")
-        self.add_row("herkomst", "Wie heeft het &gezien of gehoord?",
+        self.add_row("herkomst", "Wie heeft het gezien of gehoord?",
                      ChoiceButtons([(h, h.label) for h in Herkomst]), "Herkomst van het signaal")
         self.add_row("bron", "B&ron (van wie?):", QLineEdit(), "Bron van het signaal",
                      help_text="Verplicht als je het van iemand anders hebt, bijvoorbeeld 'buurvrouw' of 'juf van school'.")
         self.add_row("richting", "&Past het bij het vermoeden?",
                      ChoiceButtons([(r, r.label) for r in Richting]), "Past het signaal bij het vermoeden")
-        self.add_row("datum_waargenomen", "&Datum gezien of gehoord:", DateField(), "Datum gezien of gehoord")
-        self.add_row("datum_vastgelegd", "Datum va&stgelegd:", DateField(), "Datum vastgelegd")
+        self.add_row("datum_waargenomen", "&Datum gezien of gehoord:",
+                     datum_veld("Datum gezien of gehoord", verleden="De datum waarop het is gezien of gehoord"),
+                     "Datum gezien of gehoord")
+        self.add_row("datum_vastgelegd", "Datum vastgelegd:",
+                     datum_veld("Datum vastgelegd", verleden="De datum van vastleggen"), "Datum vastgelegd")
         self.add_row("vorm", "V&orm van geweld:", EnumCombo(GeweldsVorm, empty="Geen bepaalde vorm"), "Vorm van geweld")
         self.add_row("letsel", "", QCheckBox("Er is &letsel gezien"), "Er is letsel gezien")
         acuut = QCheckBox("Dit is een teken van ac&uut gevaar")
@@ -97,22 +102,26 @@ class KindcheckForm(RecordForm):
         super().__init__(ctx, "kindcheck", "Kindcheck", button_text="Kindcheck va&stleggen", parent=parent,
                          intro="Werk je met een volwassene? Kijk dan of er kinderen zijn die van deze volwassene "
                                "afhankelijk zijn, wie voor hen zorgt en of er een netwerk is dat kan helpen.")
-        self.add_row("kinderen_in_huishouden", "&Kinderen in het huishouden?", EnumCombo(KinderenInHuishouden),
+        self.add_row("kinderen_in_huishouden", "Ki&nderen in het huishouden?", EnumCombo(KinderenInHuishouden),
                      "Zijn er kinderen in het huishouden")
         self.fields["kinderen_in_huishouden"].setCurrentIndex(
             self.fields["kinderen_in_huishouden"].findData(KinderenInHuishouden.ONBEKEND.value))
-        self.add_row("aantal", "Aa&ntal kinderen:", OptionalInt(0, 20), "Aantal kinderen")
-        self.add_row("leeftijden", "L&eeftijden (met komma's):", QLineEdit(), "Leeftijden van de kinderen, met komma's")
-        self.add_row("wie_zorgt", "&Wie zorgt voor de kinderen?", QLineEdit(), "Wie zorgt voor de kinderen")
-        self.add_row("kan_client_zorgen", "Kan de cliënt voor de kinderen &zorgen?", QLineEdit(),
+        self.add_row("aantal", "Aantal kinderen:",
+                     GetalVeld("Aantal kinderen", 0, MAX_KINDEREN, voorbeeld="2",
+                               fout=lambda n: f"Vul een aantal kinderen in van 0 tot en met {MAX_KINDEREN}."),
+                     "Aantal kinderen")
+        self.add_row("leeftijden", "Leeftijden (met komma's):", QLineEdit(), "Leeftijden van de kinderen, met komma's")
+        self.add_row("wie_zorgt", "Wie zorgt voor de kinderen?", QLineEdit(), "Wie zorgt voor de kinderen")
+        self.add_row("kan_client_zorgen", "Kan de cliënt voor de kinderen zorgen?", QLineEdit(),
                      "Kan de cliënt voor de kinderen zorgen")
-        self.add_row("netwerk", "&Netwerk dat kan helpen:", QLineEdit(), "Netwerk dat kan helpen")
-        self.add_row("toelichting", "&Toelichting:", TextArea(2), "Toelichting bij de kindcheck")
-        self.add_row("vervolg", "V&ervolg dat nodig is:", QLineEdit(), "Vervolg dat nodig is")
-        self.add_row("vervolg_status", "Stand van het v&ervolg:", EnumCombo(VervolgStatus), "Stand van het vervolg")
-        self.add_row("vervolg_datum", "Datum van het v&ervolg:", DateField(optional=True, default_today=False),
+        self.add_row("netwerk", "Netwerk dat kan helpen:", QLineEdit(), "Netwerk dat kan helpen")
+        self.add_row("toelichting", "Toelichting:", TextArea(2), "Toelichting bij de kindcheck")
+        self.add_row("vervolg", "Vervolg dat nodig is:", QLineEdit(), "Vervolg dat nodig is")
+        self.add_row("vervolg_status", "Stand van het vervolg:", EnumCombo(VervolgStatus), "Stand van het vervolg")
+        self.add_row("vervolg_datum", "Datum van het vervolg:", datum_veld("Datum van het vervolg", vandaag_als_start=False),
                      "Datum van het vervolg")
-        self.add_row("datum", "Datum &kindcheck:", DateField(), "Datum van de kindcheck")
+        self.add_row("datum", "Datum kindcheck:", datum_veld("Datum kindcheck", verleden="De datum van de kindcheck"),
+                     "Datum van de kindcheck")
         self.existing_id: int | None = None
         self.finish()
 
@@ -122,7 +131,11 @@ class KindcheckForm(RecordForm):
         except ValueError:
             raise ValidationError("Vul bij de leeftijden alleen getallen in, met komma's ertussen, "
                                   "bijvoorbeeld: 3, 7.") from None
-        aantal = self.fields["aantal"].int_value()
+        te_oud = [n for n in leeftijden if not 0 <= n < 18]
+        if te_oud:
+            raise ValidationError(f"Leeftijd {te_oud[0]}: de kindcheck gaat over kinderen jonger dan 18 jaar. "
+                                  "Vul leeftijden in van 0 tot en met 17.")
+        aantal = self.fields["aantal"].value()
         return Kindcheck(
             kinderen_in_huishouden=KinderenInHuishouden(v["kinderen_in_huishouden"]),
             aantal=aantal, leeftijden=leeftijden, wie_zorgt=text(v, "wie_zorgt"),
@@ -146,12 +159,18 @@ class KindcheckForm(RecordForm):
 
 
 class AcuteRouteDialog(AcuteDialog):
-    """The acute panel (112 / Veilig Thuis) plus: why the accelerated route is taken, and what was done."""
+    """The acute panel (112 / Veilig Thuis) plus: why the accelerated route is taken, and what was done.
 
-    def __init__(self, reden: str = "", parent=None, ws=None) -> None:
+    Everything but the buttons and the error line scrolls, so the dialog fits a 768-pixel screen at 200 % text.
+    """
+
+    def __init__(self, reden: str = "", parent=None, ws=None, *, actie: str = "") -> None:
         super().__init__(parent, ws)
+        lay = self.layout()
+        buttons = self.findChild(QDialogButtonBox)
         box = QGroupBox("Versnelde route vastleggen")
         form = QFormLayout(box)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         self.reden = TextArea(2)
         self.reden.setPlainText(reden)
         self.reden.setAccessibleName("Waarom kies je de versnelde route")
@@ -159,22 +178,46 @@ class AcuteRouteDialog(AcuteDialog):
         lab.setBuddy(self.reden)
         form.addRow(lab, self.reden)
         self.actie = TextArea(2)
+        self.actie.setPlainText(actie)
         self.actie.setAccessibleName("Wat heb je gedaan, bijvoorbeeld 112 of Veilig Thuis gebeld")
         lab = QLabel("Wat heb je &gedaan?")
         lab.setBuddy(self.actie)
         form.addRow(lab, self.actie)
-        self.error = wrap_label("", name="Foutmelding")
-        self.error.setObjectName("foutmelding")
-        form.addRow(self.error)
-        lay = self.layout()
-        lay.insertWidget(lay.count() - 1, box)
-        buttons = self.findChild(QDialogButtonBox)
+        panel = getattr(self, "scroll", None)
+        body = panel.widget().layout() if isinstance(panel, QScrollArea) and panel.widget() is not None else None
+        if body is not None:  # the panel scrolls already: the form goes in, under the numbers and steps
+            at = body.count()
+            if at and body.itemAt(at - 1).spacerItem() is not None:
+                at -= 1
+            body.insertWidget(at, box)
+        else:  # move the panel's texts into a scroll area (the buttons stay below it, always visible)
+            inner = QWidget()
+            inner_lay = QVBoxLayout(inner)
+            inner_lay.setContentsMargins(0, 0, 0, 0)
+            while lay.count():
+                item = lay.takeAt(0)
+                if item.widget() is not None and item.widget() is not buttons:
+                    inner_lay.addWidget(item.widget())
+            inner_lay.addWidget(box)
+            inner_lay.addStretch(1)
+            self.scroll = QScrollArea()
+            self.scroll.setWidgetResizable(True)
+            self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+            self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            self.scroll.setAccessibleName("Acuut onveilig: wat je nu doet, en de versnelde route")
+            self.scroll.setWidget(inner)
+            lay.addWidget(self.scroll, 1)
+            lay.addWidget(buttons)
+        self.error = MessageLabel("Foutmelding", error=True)
+        lay.insertWidget(lay.indexOf(buttons), self.error)
         self.record_button = buttons.addButton("Versnelde route va&stleggen", QDialogButtonBox.ButtonRole.AcceptRole)
         self.record_button.setAccessibleName("Versnelde route vastleggen")
         buttons.button(QDialogButtonBox.StandardButton.Close).setText("Sluiten &zonder vastleggen")
         buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleName("Sluiten zonder vastleggen")
         buttons.accepted.connect(self._accept)
-        self.resize(600, 680)
+        set_reading_order(self)
+        fit_to_screen(self, 600, 680)
 
     def _accept(self) -> None:
         if not self.reden.toPlainText().strip():
@@ -182,6 +225,10 @@ class AcuteRouteDialog(AcuteDialog):
             self.reden.setFocus()
             return
         self.accept()
+
+    def lock_state(self) -> dict:
+        """What was typed, to show the dialog again after the screen was locked."""
+        return {"reden": self.reden.toPlainText(), "actie": self.actie.toPlainText()}
 
     def record(self, auteur: str) -> Acuut:
         return Acuut(reden=self.reden.toPlainText().strip(), tijdstip=datetime.now(),
@@ -203,7 +250,7 @@ class Checklist(QGroupBox):
         self.vorm.setAccessibleName("Signalenlijst voor vorm van geweld")
         for lijst in c.lijsten:
             self.vorm.addItem(lijst.label, lijst.vorm.value)
-        lab = QLabel("Lijst v&oor:")
+        lab = QLabel("Lijst voor:")
         lab.setBuddy(self.vorm)
         row.addWidget(lab)
         row.addWidget(self.vorm, 1)
@@ -287,7 +334,7 @@ class FactorList(QGroupBox):
         self.beschermend.setAccessibleName("Beschermende factoren")
         for lst, items in ((self.risico, c.risicofactoren), (self.beschermend, c.beschermende_factoren)):
             lst.addItems(list(items))
-        lab = QLabel("&Risicofactoren:")
+        lab = QLabel("Risicofactoren:")
         lab.setBuddy(self.risico)
         lay.addWidget(lab)
         lay.addWidget(self.risico)
@@ -295,7 +342,7 @@ class FactorList(QGroupBox):
         b1.setAccessibleName("Gekozen risicofactor als signaal vastleggen")
         b1.clicked.connect(lambda: self.use(self.risico.currentItem(), True))
         lay.addWidget(b1)
-        lab = QLabel("B&eschermende factoren:")
+        lab = QLabel("Beschermende factoren:")
         lab.setBuddy(self.beschermend)
         lay.addWidget(lab)
         lay.addWidget(self.beschermend)
@@ -330,7 +377,7 @@ class Step1Signalen(StepPage):
         super().__init__(ctx, 1, parent)
         self.signaal_form = self.add_form(SignaalForm(ctx))
         self.body.addWidget(self.signaal_form)
-        self.signalen = RecordList("Vastgelegde &signalen:", self.signaal_form)
+        self.signalen = RecordList("Vastg&elegde signalen:", self.signaal_form)
         self.body.addWidget(self.signalen)
         self.checklist = Checklist(self)
         self.body.addWidget(self.checklist)

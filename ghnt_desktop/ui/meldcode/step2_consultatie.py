@@ -7,17 +7,17 @@ from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLineEdit, QPushButton, QV
 
 from ghnt_desktop.domain.meldcode import (ConsultatieSoort, Consultatie, Letselduider, vereiste_expertise)
 from ghnt_desktop.errors import ValidationError
-from ghnt_desktop.ui.meldcode.widgets import (ChoiceButtons, DateField, EnumCombo, RecordForm, RecordList, StepPage,
-                                              TextArea, content, contacten_van, fmt_date, html_escape, opt_date, opt_enum,
-                                              text,
-                                              wrap_label)
+from ghnt_desktop.ui.meldcode.widgets import (ChoiceButtons, EnumCombo, RecordForm, RecordList, StepPage, TextArea,
+                                              content, contacten_van, datum_veld, fmt_date, html_escape, opt_date,
+                                              opt_enum, text, wrap_label)
 
 
 class ConsultatieForm(RecordForm):
     def __init__(self, ctx, parent=None, *, key: str = "consultatie", title: str = "Nieuw overleg") -> None:
         super().__init__(ctx, key, title, parent=parent)
-        self.add_row("soort", "&Met wie overleg je?", EnumCombo(ConsultatieSoort), "Soort overleg")
-        self.add_row("datum", "&Datum:", DateField(), "Datum van het overleg")
+        self.add_row("soort", "Met wie overleg &je?", EnumCombo(ConsultatieSoort), "Soort overleg")
+        self.add_row("datum", "&Datum:", datum_veld("Datum van het overleg", verleden="De datum van het overleg"),
+                     "Datum van het overleg")
         self.add_row("wie", "&Naam, functie of organisatie:", QLineEdit(), "Met wie overlegd",
                      help_text="Functie of organisatie is genoeg, bijvoorbeeld 'aandachtsfunctionaris' of 'Veilig Thuis'.")
         self.add_row("anoniem", "&Zonder namen?",
@@ -25,9 +25,9 @@ class ConsultatieForm(RecordForm):
                      "Overleg zonder namen of met gegevens van de cliënt")
         self.fields["anoniem"].button_for(True).setChecked(True)
         self.add_row("vraag", "V&raag:", TextArea(2), "Je vraag in het overleg")
-        self.add_row("advies", "A&dvies:", TextArea(3), "Het advies dat je kreeg")
-        self.add_row("vervolg", "&Wat doe je met het advies?", TextArea(2), "Wat je met het advies doet")
-        self.add_row("letselduider", "&Letselduiding door:", EnumCombo(Letselduider, empty="Niet van toepassing"),
+        self.add_row("advies", "Advi&es:", TextArea(3), "Het advies dat je kreeg")
+        self.add_row("vervolg", "Wat doe je met het advies?", TextArea(2), "Wat je met het advies doet")
+        self.add_row("letselduider", "Letseld&uiding door:", EnumCombo(Letselduider, empty="Niet van toepassing"),
                      "Wie het letsel beoordeelt")
         self.finish()
         self.on_change()

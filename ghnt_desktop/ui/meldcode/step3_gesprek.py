@@ -5,16 +5,17 @@ from PySide6.QtWidgets import QHBoxLayout, QCheckBox, QLineEdit
 
 from ghnt_desktop.domain.meldcode import Gesprek, GesprekNietGevoerd, RedenNietGevoerd
 from ghnt_desktop.errors import ValidationError
-from ghnt_desktop.ui.meldcode.widgets import (DateField, EnumCombo, RecordForm, RecordList, StepPage, TextArea, content,
+from ghnt_desktop.ui.meldcode.widgets import (EnumCombo, RecordForm, RecordList, StepPage, TextArea, content, datum_veld,
                                               fmt_date, opt_date, opt_enum, split_list, text, wrap_label)
 
 
 class GesprekForm(RecordForm):
     def __init__(self, ctx, parent=None) -> None:
         super().__init__(ctx, "gesprek", "Gesprek met de cliënt", parent=parent)
-        self.add_row("datum", "&Datum:", DateField(), "Datum van het gesprek")
-        self.add_row("deelnemers", "&Wie waren erbij? (met komma's)", QLineEdit(), "Wie waren bij het gesprek")
-        self.add_row("tolk", "", QCheckBox("Er was een &tolk"), "Er was een tolk")
+        self.add_row("datum", "&Datum:", datum_veld("Datum van het gesprek", verleden="De datum van het gesprek"),
+                     "Datum van het gesprek")
+        self.add_row("deelnemers", "Wie waren erbi&j? (met komma's)", QLineEdit(), "Wie waren bij het gesprek")
+        self.add_row("tolk", "", QCheckBox("Er was een to&lk"), "Er was een tolk")
         self.add_row("wat_voorgelegd", "Welke zorgen heb je v&oorgelegd?", TextArea(3), "Welke zorgen en signalen je hebt voorgelegd")
         self.add_row("reactie_client", "Hoe &reageerde de cliënt?", TextArea(3), "Reactie van de cliënt")
         self.add_row("uitkomst", "&Uitkomst en afspraken:", TextArea(2), "Uitkomst van het gesprek")
@@ -35,12 +36,14 @@ class NietGevoerdForm(RecordForm):
     def __init__(self, ctx, parent=None) -> None:
         super().__init__(ctx, "niet_gevoerd", "Gesprek niet gevoerd", button_text="Va&stleggen dat het gesprek niet is gevoerd",
                          parent=parent, intro=content().definities.gesprek_overslaan_uitleg)
-        self.add_row("reden", "&Reden:", EnumCombo(RedenNietGevoerd, empty="Kies een reden"),
+        self.add_row("reden", "Rede&n:", EnumCombo(RedenNietGevoerd, empty="Kies een reden"),
                      "Reden dat het gesprek niet is gevoerd")
-        self.add_row("toelichting", "&Toelichting:", TextArea(2), "Toelichting waarom het gesprek niet veilig was")
+        self.add_row("toelichting", "Toelichting:", TextArea(2), "Toelichting waarom het gesprek niet veilig was")
         self.add_row("afgestemd_met", "A&fgestemd met:", QLineEdit(), "Met wie je hebt afgestemd",
                      help_text="Bijvoorbeeld de aandachtsfunctionaris of Veilig Thuis.")
-        self.add_row("datum", "Da&tum:", DateField(), "Datum van het besluit om het gesprek niet te voeren")
+        self.add_row("datum", "Datum:", datum_veld("Datum van het besluit om het gesprek niet te voeren",
+                                                   verleden="De datum van dit besluit"),
+                     "Datum van het besluit om het gesprek niet te voeren")
         self.existing_id: int | None = None
         self.finish()
 
@@ -79,7 +82,7 @@ class Step3Gesprek(StepPage):
         self.body.addLayout(row)
         self.gesprek_form = self.add_form(GesprekForm(ctx))
         self.body.addWidget(self.gesprek_form)
-        self.gesprekken = RecordList("Vastgelegde &gesprekken:", self.gesprek_form)
+        self.gesprekken = RecordList("Vastg&elegde gesprekken:", self.gesprek_form)
         self.body.addWidget(self.gesprekken)
         self.niet_form = self.add_form(NietGevoerdForm(ctx))
         self.body.addWidget(self.niet_form)

@@ -10,9 +10,14 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QGroupBox
 from ghnt_desktop.domain.meldcode import AfwegingAntwoord
 from ghnt_desktop.errors import UserError, ValidationError
 from ghnt_desktop.services import meldcode as svc
+from ghnt_desktop.ui.a11y import MessageLabel
 from ghnt_desktop.ui.meldcode.step2_consultatie import contacten_html, vt_advies
 from ghnt_desktop.ui.meldcode.widgets import (ChoiceButtons, Notice, RecordForm, StepPage, TextArea, afwegingen_stap_4,
-                                              content, fmt_dt, html_escape, text, wrap_label, yes_no)
+                                              ScrollBody, content, fit_to_screen, fmt_dt, html_escape,
+                                              set_reading_order, text, with_mnemonic, wrap_label, yes_no)
+
+#: Alt+letters of the afwegingen on stap 4 ("Antwoord", "Motivatie"); on stap 5 they have none (no letters left).
+STAP4_LETTERS = {1: ("n", "e"), 2: ("r", None)}
 
 INSTRUMENT_UITLEG = ("Gebruik je een hulpmiddel, zoals de LIRIK? Schrijf dan op welk en wat eruit kwam. Een "
                      "instrument ondersteunt je afweging, maar beslist niet: jouw motivatie telt.")
@@ -30,7 +35,9 @@ def afweging_uitleg_html(nummer: int) -> str:
 class AfwegingForm(RecordForm):
     """One afweging: ja/nee with a required motivation; author and time are added on saving."""
 
-    def __init__(self, ctx, nummer: int, parent=None, *, hide_until_reached: bool = False) -> None:
+    def __init__(self, ctx, nummer: int, parent=None, *, hide_until_reached: bool = False,
+                 letters: tuple[str | None, str | None] | None = None) -> None:
+        """``letters``: Alt+letters for "Antwoord" and "Motivatie", where the page has them to spare."""
         t = content().definities.afweging(nummer)
         super().__init__(ctx, f"afweging_{nummer}", f"Afweging {nummer}: {t.titel}",
                          button_text="Antwoord va&stleggen", parent=parent)
@@ -42,12 +49,16 @@ class AfwegingForm(RecordForm):
         self._lay.insertWidget(1, self.current)
         self.state_note = Notice(prefix="Nog niet aan de beurt", name=f"Afweging {nummer} nog niet aan de beurt")
         self._lay.insertWidget(2, self.state_note)
-        self.add_row("antwoord", "A&ntwoord:", yes_no(), f"Antwoord op afweging {nummer}")
-        self.add_row("motivatie", "&Motivatie (waarom?):", TextArea(3), f"Motivatie bij afweging {nummer}")
+        a, m = letters or (None, None)
+        self.add_row("antwoord", with_mnemonic("Antwoord:", a), yes_no(), f"Antwoord op afweging {nummer}")
+        self.add_row("motivatie", with_mnemonic("Motivatie (waarom?):", m), TextArea(3),
+                     f"Motivatie bij afweging {nummer}")
         if nummer == 2:
             self.form.addRow(wrap_label(INSTRUMENT_UITLEG, name="Uitleg over hulpmiddelen"))
-            self.add_row("instrument", "H&ulpmiddel (niet verplicht):", QLineEdit(), "Gebruikt hulpmiddel, bijvoorbeeld LIRIK")
-            self.add_row("instrument_uitkomst", "&Uitkomst van het hulpmiddel:", QLineEdit(), "Uitkomst van het hulpmiddel")
+            self.add_row("instrument", "H&ulpmiddel (niet verplicht):" if letters else "Hulpmiddel (niet verplicht):",
+                         QLineEdit(), "Gebruikt hulpmiddel, bijvoorbeeld LIRIK")
+            self.add_row("instrument_uitkomst", "Uitk&omst van het hulpmiddel:" if letters
+                         else "Uitkomst van het hulpmiddel:", QLineEdit(), "Uitkomst van het hulpmiddel")
         self.form.addRow(QLabel(f"Wordt vastgelegd met jouw naam ({ctx.ws.session.naam}) en de tijd."))
         self.finish()
 
@@ -109,10 +120,13 @@ class VtAdviesDialog(QDialog):
         self.setWindowTitle("Advies vragen aan Veilig Thuis")
         self.setAccessibleName("Advies vragen aan Veilig Thuis")
         lay = QVBoxLayout(self)
-        lay.addWidget(wrap_label("Twijfel je? Bel Veilig Thuis voor advies. Dat kan ook zonder namen te noemen.",
-                                 name="Uitleg"))
-        lay.addWidget(wrap_label(contacten_html(("veilig_thuis",), ws=ws), name="Veilig Thuis", rich=True))
+        scroll = ScrollBody("Advies vragen aan Veilig Thuis")
+        body = scroll.body
+        body.addWidget(wrap_label("Twijfel je? Bel Veilig Thuis voor advies. Dat kan ook zonder namen te noemen.",
+                                  name="Uitleg"))
+        body.addWidget(wrap_label(contacten_html(("veilig_thuis",), ws=ws), name="Veilig Thuis", rich=True))
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.anoniem = ChoiceButtons([(True, "Zonder namen (anoniem)"), (False, "Met gegevens van de cliënt")])
         self.anoniem.button_for(True).setChecked(True)
         self.vraag = TextArea(2)
@@ -126,9 +140,10 @@ class VtAdviesDialog(QDialog):
             lab.setBuddy(w.focusProxy() or w)
             w.setAccessibleName(naam)
             form.addRow(lab, w)
-        lay.addLayout(form)
-        self.error = wrap_label("", name="Foutmelding")
-        self.error.setObjectName("foutmelding")
+        body.addLayout(form)
+        body.addStretch(1)
+        lay.addWidget(scroll, 1)
+        self.error = MessageLabel("Foutmelding", error=True)
         lay.addWidget(self.error)
         buttons = QDialogButtonBox()
         self.ok_button = buttons.addButton("Advies va&stleggen", QDialogButtonBox.ButtonRole.AcceptRole)
@@ -138,7 +153,8 @@ class VtAdviesDialog(QDialog):
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
         lay.addWidget(buttons)
-        self.resize(560, 560)
+        set_reading_order(self)
+        fit_to_screen(self, 560, 560)
 
     def _accept(self) -> None:
         if not self.advies.toPlainText().strip():
@@ -146,6 +162,17 @@ class VtAdviesDialog(QDialog):
             self.advies.setFocus()
             return
         self.accept()
+
+    def lock_state(self) -> dict:
+        """What was typed or chosen, to show the dialog again after the screen was locked."""
+        return {"anoniem": self.anoniem.value(), "vraag": self.vraag.toPlainText(),
+                "advies": self.advies.toPlainText(), "vervolg": self.vervolg.toPlainText()}
+
+    def restore(self, state: dict) -> None:
+        self.anoniem.set_field_value(state.get("anoniem"))
+        self.vraag.setPlainText(state.get("vraag", ""))
+        self.advies.setPlainText(state.get("advies", ""))
+        self.vervolg.setPlainText(state.get("vervolg", ""))
 
     def record(self):
         return vt_advies(self.ws, self.vraag.toPlainText().strip(), self.advies.toPlainText().strip(),
@@ -176,9 +203,9 @@ class Step4Wegen(StepPage):
         self.nummering_note.setVisible(not self.afwegingen)
         self.body.addWidget(self.nummering_note)
         row = QHBoxLayout()
-        self.vt_button = QPushButton("&Twijfel? Raadpleeg Veilig Thuis")
+        self.vt_button = QPushButton("Twijfel? Raad&pleeg Veilig Thuis")
         self.vt_button.setAccessibleName("Twijfel? Raadpleeg Veilig Thuis en leg het advies vast")
-        self.vt_button.clicked.connect(self.ask_veilig_thuis)
+        self.vt_button.clicked.connect(lambda: self.ask_veilig_thuis())
         row.addWidget(self.vt_button)
         row.addStretch(1)
         self.body.addLayout(row)
@@ -188,13 +215,13 @@ class Step4Wegen(StepPage):
         self.body.addWidget(self.definities)
         self.afweging_forms: dict[int, AfwegingForm] = {}
         for n in self.afwegingen:
-            f = self.add_form(AfwegingForm(ctx, n))
+            f = self.add_form(AfwegingForm(ctx, n, letters=STAP4_LETTERS.get(n)))
             self.afweging_forms[n] = f
             self.body.addWidget(f)
         self.uitkomst = Notice(prefix="Uitkomst tot nu toe", name="Uitkomst van de afwegingen")
         self.body.addWidget(self.uitkomst)
         close_row = QHBoxLayout()
-        self.close_button = QPushButton("Dossier af&sluiten…")
+        self.close_button = QPushButton("Dossier afsluiten…")
         self.close_button.setAccessibleName("Dossier afsluiten: er is geen vermoeden")
         self.close_button.clicked.connect(lambda: self.ctx.close_dossier())
         close_row.addWidget(self.close_button)
@@ -222,8 +249,11 @@ class Step4Wegen(StepPage):
             return self.afweging_forms.get(n)
         return self.afweging_forms.get(1)
 
-    def ask_veilig_thuis(self) -> None:
+    def ask_veilig_thuis(self, state: dict | None = None) -> None:
+        """``state``: what was typed before the screen was locked (the dialog comes back with it)."""
         dlg = VtAdviesDialog(self.ctx.ws, self)
+        if state:
+            dlg.restore(state)
         self.vt_dialog = dlg
         if dlg.exec() == QDialog.DialogCode.Accepted:
             try:

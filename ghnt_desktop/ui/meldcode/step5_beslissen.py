@@ -12,9 +12,9 @@ from ghnt_desktop.domain.roles import Actie, mag
 from ghnt_desktop.errors import UserError, ValidationError
 from ghnt_desktop.services import meldcode as svc
 from ghnt_desktop.ui.meldcode.step4_wegen import AfwegingForm
-from ghnt_desktop.ui.meldcode.widgets import (DateField, DateTimeField, EnumCombo, Notice, RecordForm, RecordList,
-                                              StepPage, TextArea, afwegingen_stap_4, content, fmt_date, fmt_dt, ja_nee,
-                                              opt_date, opt_enum, text, wrap_label, yes_no)
+from ghnt_desktop.ui.meldcode.widgets import (DatumTijdVeld, EnumCombo, Notice, RecordForm, RecordList, StepPage,
+                                              TextArea, afwegingen_stap_4, content, datum_veld, fmt_date, fmt_dt,
+                                              ja_nee, opt_date, opt_enum, text, wrap_label, yes_no)
 
 
 class BesluitForm(RecordForm):
@@ -22,15 +22,15 @@ class BesluitForm(RecordForm):
         super().__init__(ctx, "besluit", "Besluit", button_text="Besluit va&stleggen", parent=parent,
                          intro="Je neemt twee besluiten: is melden bij Veilig Thuis nodig? En kun je (ook) zelf hulp "
                                "bieden of regelen?")
-        self.add_row("melden", "&Melden bij Veilig Thuis?", yes_no(), "Besluit: melden bij Veilig Thuis")
+        self.add_row("melden", "Me&lden bij Veilig Thuis?", yes_no(), "Besluit: melden bij Veilig Thuis")
         self.add_row("hulp", "Zelf h&ulp bieden of regelen?", yes_no(), "Besluit: zelf hulp bieden of regelen")
         meldnorm = QComboBox()
         meldnorm.addItem("Geen (niet melden)", None)
         for m in content().definities.meldnormen:
             meldnorm.addItem(f"Meldnorm {m.nummer}: {m.titel}", m.nummer)
         self.add_row("meldnorm", "Welke meld&norm geldt?", meldnorm, "Meldnorm die geldt")
-        self.add_row("motivatie", "Mo&tivatie:", TextArea(3), "Motivatie van het besluit")
-        self.add_row("besluit_door", "Besluit genomen &door:", QLineEdit(), "Wie het besluit heeft genomen")
+        self.add_row("motivatie", "Motivatie:", TextArea(3), "Motivatie van het besluit")
+        self.add_row("besluit_door", "Besluit genomen door:", QLineEdit(), "Wie het besluit heeft genomen")
         self.fields["besluit_door"].setText(ctx.ws.session.naam)
         self.overnemen = QPushButton("Uitkomst van de afwegingen &overnemen")
         self.overnemen.setAccessibleName("Uitkomst van de afwegingen overnemen in het besluit")
@@ -64,24 +64,26 @@ class MeldingForm(RecordForm):
         super().__init__(ctx, "melding", "Melding bij Veilig Thuis", button_text="Melding va&stleggen", parent=parent,
                          intro="Bij acuut gevaar meld je telefonisch. Vertel de cliënt vooraf dat je meldt, tenzij "
                                "dat iemand in gevaar brengt.")
-        self.add_row("datum_tijd", "&Datum en tijd van de melding:", DateTimeField(), "Datum en tijd van de melding")
-        self.add_row("kanaal", "H&oe gemeld?", EnumCombo(MeldingKanaal, empty="Kies hoe je meldt"), "Hoe gemeld")
-        self.add_row("veilig_thuis_regio", "Veilig Thuis-&regio:", QLineEdit(), "Veilig Thuis-regio")
-        self.add_row("contactpersoon", "&Contactpersoon bij Veilig Thuis:", QLineEdit(), "Contactpersoon bij Veilig Thuis")
+        self.add_row("datum_tijd", "Datum en tijd van de melding:",
+                     DatumTijdVeld("Datum en tijd van de melding", "Het moment van de melding"),
+                     "Datum en tijd van de melding")
+        self.add_row("kanaal", "Hoe gemeld?", EnumCombo(MeldingKanaal, empty="Kies hoe je meldt"), "Hoe gemeld")
+        self.add_row("veilig_thuis_regio", "Veilig Thuis-regio:", QLineEdit(), "Veilig Thuis-regio")
+        self.add_row("contactpersoon", "Contactpersoon bij Veilig Thuis:", QLineEdit(), "Contactpersoon bij Veilig Thuis")
         self.add_row("samenvatting_feiten_en_bronnen", "&Feiten en bronnen die je meldt:", TextArea(3),
                      "Samenvatting van de feiten en bronnen die je meldt",
                      help_text="Zo feitelijk mogelijk. Schrijf erbij van wie iets komt als je het niet zelf zag.")
-        self.add_row("stappen_gezet", "&Welke stappen heb je al gezet?", TextArea(2), "Stappen die al zijn gezet")
-        self.add_row("client_geinformeerd", "Cliënt v&ooraf verteld over de melding?", yes_no(),
+        self.add_row("stappen_gezet", "Welke stappen heb je al gezet?", TextArea(2), "Stappen die al zijn gezet")
+        self.add_row("client_geinformeerd", "Cliënt vooraf verteld over de melding?", yes_no(),
                      "Is de cliënt vooraf verteld over de melding")
-        self.add_row("reden_niet", "Zo nee: &waarom niet?", TextArea(2), "Waarom de cliënt niet is verteld over de melding")
-        self.add_row("pogingen_contact", "&Pogingen om de cliënt te bereiken:", TextArea(2), "Pogingen om de cliënt te bereiken")
-        self.add_row("reactie_en_bezwaren", "R&eactie en bezwaren van de cliënt:", TextArea(2), "Reactie en bezwaren van de cliënt")
-        self.add_row("hoe_omgegaan", "Wat heb je met de b&ezwaren gedaan?", TextArea(2), "Wat je met de bezwaren hebt gedaan")
+        self.add_row("reden_niet", "Zo nee: waarom niet?", TextArea(2), "Waarom de cliënt niet is verteld over de melding")
+        self.add_row("pogingen_contact", "Pogingen om de cliënt te bereiken:", TextArea(2), "Pogingen om de cliënt te bereiken")
+        self.add_row("reactie_en_bezwaren", "Reactie en bezwaren van de cliënt:", TextArea(2), "Reactie en bezwaren van de cliënt")
+        self.add_row("hoe_omgegaan", "Wat heb je met de bezwaren gedaan?", TextArea(2), "Wat je met de bezwaren hebt gedaan")
         self.form.addRow(wrap_label(d.anoniem_uitleg, name="Uitleg over anoniem melden"))
-        self.add_row("anoniem_grond", "A&noniem melden?", EnumCombo(AnoniemGrond, empty="Nee, ik meld met mijn naam"),
+        self.add_row("anoniem_grond", "Anoniem melden?", EnumCombo(AnoniemGrond, empty="Nee, ik meld met mijn naam"),
                      "Anoniem melden: kies de grond, of meld met je naam")
-        self.add_row("vervolgafspraken", "V&ervolgafspraken:", TextArea(2), "Vervolgafspraken met Veilig Thuis en betrokkenen")
+        self.add_row("vervolgafspraken", "Vervolgafspraken:", TextArea(2), "Vervolgafspraken met Veilig Thuis en betrokkenen")
         self.finish()
 
     def build(self, v: dict) -> Melding:
@@ -102,11 +104,12 @@ class HulpForm(RecordForm):
         super().__init__(ctx, "hulp", "Hulp", button_text="Hulp va&stleggen", parent=parent,
                          intro="Leg vast welke hulp er komt, wie die geeft en wanneer je kijkt of de hulp werkt "
                                "(afweging 5).")
-        self.add_row("wat", "&Welke hulp?", TextArea(2), "Welke hulp")
-        self.add_row("wie", "&Wie geeft of regelt de hulp?", QLineEdit(), "Wie geeft of regelt de hulp")
-        self.add_row("evaluatiedatum", "&Evaluatiedatum:", DateField(optional=True, default_today=False),
+        self.add_row("wat", "Welke hulp?", TextArea(2), "Welke hulp")
+        self.add_row("wie", "Wie geeft of regelt de hulp?", QLineEdit(), "Wie geeft of regelt de hulp")
+        self.add_row("evaluatiedatum", "&Evaluatiedatum:",
+                     datum_veld("Evaluatiedatum: wanneer kijk je of de hulp werkt", vandaag_als_start=False),
                      "Evaluatiedatum: wanneer kijk je of de hulp werkt")
-        self.add_row("veiligheidsafspraken", "V&eiligheidsafspraken:", TextArea(2), "Veiligheidsafspraken")
+        self.add_row("veiligheidsafspraken", "Veiligheidsafspraken:", TextArea(2), "Veiligheidsafspraken")
         self.finish()
 
     def build(self, v: dict) -> Hulp:
@@ -119,10 +122,12 @@ class HulpForm(RecordForm):
 class TerugkoppelingForm(RecordForm):
     def __init__(self, ctx, parent=None) -> None:
         super().__init__(ctx, "terugkoppeling", "Terugkoppeling van Veilig Thuis", parent=parent)
-        self.add_row("datum", "&Datum:", DateField(), "Datum van de terugkoppeling")
-        self.add_row("soort", "&Soort:", EnumCombo(TerugkoppelingSoort), "Soort terugkoppeling")
-        self.add_row("inhoud", "&Wat kreeg je te horen?", TextArea(2), "Inhoud van de terugkoppeling")
-        self.add_row("vervolgacties", "V&ervolgacties:", TextArea(2), "Vervolgacties na de terugkoppeling")
+        self.add_row("datum", "Datum:", datum_veld("Datum van de terugkoppeling",
+                                                   verleden="De datum van de terugkoppeling"),
+                     "Datum van de terugkoppeling")
+        self.add_row("soort", "Soort:", EnumCombo(TerugkoppelingSoort), "Soort terugkoppeling")
+        self.add_row("inhoud", "Wat kreeg &je te horen?", TextArea(2), "Inhoud van de terugkoppeling")
+        self.add_row("vervolgacties", "Vervolgacties:", TextArea(2), "Vervolgacties na de terugkoppeling")
         self.finish()
 
     def build(self, v: dict) -> VeiligThuisTerugkoppeling:
@@ -134,12 +139,13 @@ class TerugkoppelingForm(RecordForm):
 class OverdrachtForm(RecordForm):
     def __init__(self, ctx, parent=None) -> None:
         super().__init__(ctx, "overdracht", "Overdracht van Veilig Thuis naar ons team", parent=parent)
-        self.add_row("datum", "&Datum:", DateField(), "Datum van de overdracht")
-        self.add_row("van", "Va&n:", QLineEdit(), "Overgedragen door")
+        self.add_row("datum", "Datum:", datum_veld("Datum van de overdracht", verleden="De datum van de overdracht"),
+                     "Datum van de overdracht")
+        self.add_row("van", "Van:", QLineEdit(), "Overgedragen door")
         self.fields["van"].setText("Veilig Thuis")
-        self.add_row("contactpersoon", "&Contactpersoon:", QLineEdit(), "Contactpersoon bij de overdracht")
+        self.add_row("contactpersoon", "Contactpersoon:", QLineEdit(), "Contactpersoon bij de overdracht")
         self.add_row("reden", "&Reden:", TextArea(2), "Reden van de overdracht")
-        self.add_row("afspraken", "A&fspraken:", TextArea(2), "Afspraken bij de overdracht")
+        self.add_row("afspraken", "Afspraken:", TextArea(2), "Afspraken bij de overdracht")
         self.finish()
 
     def build(self, v: dict) -> Overdracht:
@@ -185,9 +191,9 @@ class Step5Beslissen(StepPage):
         self.body.insertWidget(self.body.indexOf(self.afweging_forms[5]), self.evaluatie_note)
         self.besluit_form = self.add_form(BesluitForm(ctx))
         self.body.addWidget(self.besluit_form)
-        self.besluiten = RecordList("Vastgelegde b&esluiten:", self.besluit_form)
+        self.besluiten = RecordList("Vastgelegde besluiten:", self.besluit_form)
         self.body.addWidget(self.besluiten)
-        self.medeteken_button = QPushButton("Laatste besluit &medeondertekenen")
+        self.medeteken_button = QPushButton("Laatste besluit me&deondertekenen")
         self.medeteken_button.setAccessibleName("Laatste besluit medeondertekenen als aandachtsfunctionaris")
         self.medeteken_button.clicked.connect(self.cosign)
         self._kan_medetekenen = mag(ctx.ws.session.rollen, Actie.BESLUIT_MEDEONDERTEKENEN)
@@ -209,7 +215,7 @@ class Step5Beslissen(StepPage):
         self.body.addLayout(row)
         self.melding_form = self.add_form(MeldingForm(ctx))
         self.body.addWidget(self.melding_form)
-        self.meldingen = RecordList("Vastgelegde m&eldingen:", self.melding_form)
+        self.meldingen = RecordList("Vastgelegde meldingen:", self.melding_form)
         self.body.addWidget(self.meldingen)
         self.hulp_form = self.add_form(HulpForm(ctx))
         self.body.addWidget(self.hulp_form)
@@ -228,7 +234,7 @@ class Step5Beslissen(StepPage):
         lv.addWidget(self.overdrachten)
         self.body.addWidget(later)
         close_row = QHBoxLayout()
-        self.close_button = QPushButton("Dossier af&sluiten…")
+        self.close_button = QPushButton("Dossier afsluiten…")
         self.close_button.setAccessibleName("Dossier afsluiten")
         self.close_button.clicked.connect(lambda: self.ctx.close_dossier())
         close_row.addWidget(self.close_button)
@@ -305,10 +311,10 @@ class Step5Beslissen(StepPage):
         except UserError:
             self._is_ev, namen, tekens = False, [], []
         if self._is_ev:
-            self.medeteken_button.setText("&Ondertekenen als eindverantwoordelijke")
+            self.medeteken_button.setText("On&dertekenen als eindverantwoordelijke")
             self.medeteken_button.setAccessibleName("Besluit ondertekenen als eindverantwoordelijke")
         else:
-            self.medeteken_button.setText("Laatste besluit &medeondertekenen")
+            self.medeteken_button.setText("Laatste besluit me&deondertekenen")
             self.medeteken_button.setAccessibleName("Laatste besluit medeondertekenen als aandachtsfunctionaris")
         self.medeteken_button.setVisible(self._is_ev or self._kan_medetekenen)
         if besluit is None:

@@ -3,11 +3,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import QLabel, QTableWidgetItem, QVBoxLayout, QWidget
 
 from ghnt_desktop.services.meldcode import Tijdlijnregel
-from ghnt_desktop.ui.meldcode.widgets import fmt_dt
+from ghnt_desktop.ui.meldcode.widgets import WrapTable, fmt_dt
 
 COLUMNS = ("Tijdstip", "Door", "Soort", "Omschrijving", "Versie", "Stand")
 VERVANGEN = "Vervangen door een nieuwere versie"
@@ -23,16 +22,8 @@ class TimelineView(QWidget):
                        "versie; de oude versie blijft hier staan.")
         intro.setWordWrap(True)
         lay.addWidget(intro)
-        self.table = QTableWidget(0, len(COLUMNS))
+        self.table = WrapTable(COLUMNS, 3)  # the description takes the rest of the width, never squeezed
         self.table.setAccessibleName("Geschiedenis van het dossier")
-        self.table.setHorizontalHeaderLabels(list(COLUMNS))
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setWordWrap(True)
-        self.table.verticalHeader().setVisible(False)
-        h = self.table.horizontalHeader()
-        h.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        h.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         lay.addWidget(self.table)
         self.rows: list = []
 
@@ -54,7 +45,7 @@ class TimelineView(QWidget):
                     f.setStrikeOut(j == 3)
                     item.setFont(f)
                 self.table.setItem(i, j, item)
-        self.table.resizeRowsToContents()
+        self.table.fit()
 
     def clear(self) -> None:
         self.rows = []

@@ -8,7 +8,7 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton, QTextBrowser, QVBoxLayout
 
-from ghnt_desktop.ui.meldcode.widgets import content, html_escape, wrap_label
+from ghnt_desktop.ui.meldcode.widgets import content, fit_to_screen, html_escape, wrap_label
 
 VERTROUWELIJKHEID_KNOP = "Mag ik dit delen? Privac&y en beroepsgeheim"
 ONZE_MELDCODE_KNOP = "Onze meldcode bekij&ken…"
@@ -42,7 +42,7 @@ class _Pagina(QDialog):
         sluiten.setAccessibleName("Sluiten")
         self.buttons.rejected.connect(self.reject)
         lay.addWidget(self.buttons)
-        self.resize(640, 600)
+        fit_to_screen(self, 640, 600)
 
     def text(self) -> str:
         return self.tekst.toPlainText()
@@ -90,10 +90,11 @@ class OnzeMeldcodeDialog(_Pagina):
 def vertrouwelijkheid_knop(parent) -> QPushButton:
     """The button the steps show where sharing information is at stake."""
     b = QPushButton(VERTROUWELIJKHEID_KNOP, parent)
-    b.setAccessibleName("Mag ik dit delen? Uitleg over beroepsgeheim, meldrecht en conflict van plichten")
+    b.setAccessibleName(VERTROUWELIJKHEID_KNOP.replace("&", ""))
+    b.setAccessibleDescription("Uitleg over beroepsgeheim, meldrecht en conflict van plichten")
 
     def show() -> None:
-        dlg = VertrouwelijkheidDialog(b.window())
+        dlg = VertrouwelijkheidDialog(b)  # a child of the screen: closed when the screen locks
         b.dialog = dlg  # reachable for tests
         dlg.exec()
 
@@ -101,12 +102,13 @@ def vertrouwelijkheid_knop(parent) -> QPushButton:
     return b
 
 
-def onze_meldcode_knop(ws, parent) -> QPushButton:
-    b = QPushButton(ONZE_MELDCODE_KNOP, parent)
+def onze_meldcode_knop(ws, parent, *, mnemonic: bool = True) -> QPushButton:
+    """``mnemonic=False`` where Alt+K is taken (the dossier screen: "Wie wer&kt eraan…")."""
+    b = QPushButton(ONZE_MELDCODE_KNOP if mnemonic else ONZE_MELDCODE_KNOP.replace("&", ""), parent)
     b.setAccessibleName("Onze meldcode bekijken")
 
     def show() -> None:
-        dlg = OnzeMeldcodeDialog(ws, b.window())
+        dlg = OnzeMeldcodeDialog(ws, b)
         b.dialog = dlg
         dlg.exec()
 

@@ -5,23 +5,30 @@ alone (texts start with "Nodig:", "Tip:", "Let op:"); font sizes are never hard-
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import fields as dc_fields
 from dataclasses import is_dataclass
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 from enum import Enum
 from functools import cache
 from typing import Any, Protocol
 
-from PySide6.QtCore import QDate, QDateTime, QSize, Qt, QTime, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QComboBox, QDateEdit, QDateTimeEdit, QFormLayout,
-                               QFrame, QGroupBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMessageBox,
-                               QPlainTextEdit, QPushButton, QRadioButton, QScrollArea, QSizePolicy, QSpinBox,
-                               QVBoxLayout, QWidget)
+from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut, QWheelEvent
+from PySide6.QtWidgets import (QAbstractItemView, QAbstractScrollArea, QAbstractSpinBox, QApplication, QButtonGroup, QComboBox,
+                               QFormLayout, QFrame, QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLayout,
+                               QLineEdit,
+                               QListView, QListWidget, QListWidgetItem, QMessageBox, QPlainTextEdit, QPushButton,
+                               QRadioButton, QScrollArea, QScrollBar, QSizePolicy, QSplitter, QStackedWidget,
+                               QStyledItemDelegate,
+                               QStyleOptionViewItem, QTableWidget, QTabWidget, QTextEdit, QVBoxLayout, QWidget)
 
+from ghnt_desktop.domain import datum as regels
 from ghnt_desktop.errors import UserError
 from ghnt_desktop.services import meldcode as svc
+from ghnt_desktop.ui.a11y import MessageLabel
+from ghnt_desktop.ui.datum_veld import DatumVeld
 from ghnt_desktop.ui.meldcode.autosave import DebouncedSaver, FieldSet
 
 # ------------------------------------------------------------------ content
@@ -56,21 +63,21 @@ def contacten_van(ws):
 # ------------------------------------------------------------------ formatting
 
 def fmt_date(d: date | datetime | None) -> str:
-    if d is None:
-        return "–"
+    """The one date format of the app (``domain.datum.formatteer``); "–" for no date."""
     if isinstance(d, datetime):
         d = d.date()
-    return d.strftime("%d-%m-%Y")
+    return regels.formatteer(d, leeg="–")
 
 
 def fmt_dt(dt: datetime | date | None) -> str:
+    """A moment: the date as :func:`fmt_date`, then the local time (``02-12-2026 09:30``)."""
     if dt is None:
         return "–"
     if not isinstance(dt, datetime):
         return fmt_date(dt)
     if dt.tzinfo is not None:
         dt = dt.astimezone()  # local time for the user
-    return dt.strftime("%d-%m-%Y %H:%M")
+    return f"{regels.formatteer(dt.date())} {dt.strftime('%H:%M')}"
 
 
 # ------------------------------------------------------------------ drafts (autosave)
@@ -106,6 +113,14 @@ def html_escape(text: str) -> str:
     return (text or "").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+def with_mnemonic(text: str, letter: str | None) -> str:
+    """``text`` with Alt+``letter`` marked at the first place the letter occurs (no mark for ``None``)."""
+    if not letter:
+        return text
+    i = text.casefold().find(letter.casefold())
+    return text if i < 0 else f"{text[:i]}&{text[i:]}"
+
+
 def wrap_label(text: str, *, name: str = "", rich: bool = False) -> QLabel:
     """A wrapping text. ``name`` says what kind of text it is (description, not name: the name is the text)."""
     label = QLabel(text)
@@ -136,13 +151,35 @@ class TextArea(QPlainTextEdit):
         return self.sizeHint()
 
 
+class _WrapDelegate(QStyledItemDelegate):
+    """Rows as high as their wrapped text at the list's current width (Qt's own hint assumes one line)."""
+
+    def __init__(self, view: QListWidget) -> None:
+        super().__init__(view)
+        self.view = view
+
+    def sizeHint(self, option, index) -> QSize:  # noqa: N802 (Qt name)
+        opt = QStyleOptionViewItem(option)
+        width = self.view.viewport().width()
+        if width > 40:
+            opt.rect = QRect(0, 0, width, 100_000)
+        return super().sizeHint(opt, index)
+
+
 class FitList(QListWidget):
-    """A list as high as its rows (up to ``max_rows``), so short lists do not take the whole screen."""
+    """A list as high as its rows (up to ``max_rows``), so short lists do not take the whole screen.
+    Long rows wrap: every row is as high as its whole text."""
 
     def __init__(self, max_rows: int = 8, parent=None) -> None:
         super().__init__(parent)
         self.max_rows = max_rows
         self.setWordWrap(True)
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.setUniformItemSizes(False)
+        self.setResizeMode(QListView.ResizeMode.Adjust)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setItemDelegate(_WrapDelegate(self))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.model().rowsInserted.connect(self.updateGeometry)
         self.model().rowsRemoved.connect(self.updateGeometry)
@@ -157,11 +194,18 @@ class FitList(QListWidget):
         return QSize(super().sizeHint().width(), h + 2 * self.frameWidth() + 6)
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802
-        return self.sizeHint()
+        return QSize(self.fontMetrics().averageCharWidth() * 12, self.sizeHint().height())
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - wrapped rows change height with the width
         super().resizeEvent(event)
         if event.oldSize().width() != event.size().width():
+            self.scheduleDelayedItemsLayout()
+            self.updateGeometry()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - a larger text makes every row higher
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self.scheduleDelayedItemsLayout()
             self.updateGeometry()
 
 
@@ -243,80 +287,464 @@ class EnumCombo(QComboBox):
         return None if data is None or self._enum is None else self._enum(data)
 
 
-_NO_DATE = QDate(1900, 1, 1)
+def datum_veld(naam: str, *, verleden: str = "", vandaag_als_start: bool = True,
+               verplicht: bool = False) -> DatumVeld:
+    """The app's one date field (``ui.datum_veld.DatumVeld``) as the meldcode forms use it.
+
+    ``verleden``: the date lies in the past by nature (seen, recorded, a held conversation); the text says what it
+    is ("De datum van het gesprek") and becomes the Dutch reason why a future date is refused.
+    ``vandaag_als_start``: an empty form starts at today (the date is usually today), else empty ("geen datum").
+    """
+    grenzen = regels.niet_in_de_toekomst(date.today(), verleden) if verleden else None
+    return DatumVeld(naam, verplicht=verplicht, grenzen=grenzen, waarde=date.today() if vandaag_als_start else None)
 
 
-class DateField(QDateEdit):
-    """A date with a calendar pop-up (F4 or Alt+Down). ``optional``: may be empty ("geen datum")."""
+_TIJD = re.compile(r"^\s*(\d{1,2})\s*[:.]?\s*(\d{2})\s*$")
+
+
+def lees_tijd(tekst: str) -> time | None:
+    """``9:30``, ``09.30``, ``0930`` -> 09:30; ``None`` for empty text. Raises ValueError with a Dutch message."""
+    if not tekst.strip():
+        return None
+    m = _TIJD.match(tekst)
+    if m and int(m.group(1)) < 24 and int(m.group(2)) < 60:
+        return time(int(m.group(1)), int(m.group(2)))
+    raise ValueError("Typ de tijd als uu:mm, bijvoorbeeld 09:30.")
+
+
+class DatumTijdVeld(QWidget):
+    """A moment that has happened (a melding): the date field of the app plus a typed time (uu:mm).
+
+    Decided for the meldcode: a time is kept only where the moment matters (when a melding was made);
+    everywhere else a date is enough. Both parts are typed, nothing spins, so the mouse wheel cannot change them.
+    The moment cannot lie in the future (``wat`` says what it is, for the Dutch reason).
+    """
 
     field_changed = Signal()
 
-    def __init__(self, *, optional: bool = False, default_today: bool = True, parent=None) -> None:
+    def __init__(self, naam: str, wat: str, *, nu=datetime.now, parent=None) -> None:
         super().__init__(parent)
-        self.setCalendarPopup(True)
-        self.setDisplayFormat("dd-MM-yyyy")
-        self.optional = optional
-        if optional:
-            self.setMinimumDate(_NO_DATE)
-            self.setSpecialValueText("geen datum")
-        self.setDate(QDate.currentDate() if default_today or not optional else _NO_DATE)
-        self.dateChanged.connect(lambda _d: self.field_changed.emit())
+        self.naam = naam
+        self.wat = wat
+        self._nu = nu
+        start = nu()
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(2)
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        self.datum = DatumVeld(f"{naam}: datum", grenzen=regels.niet_in_de_toekomst(start.date(), wat),
+                               waarde=start.date())
+        row.addWidget(self.datum, 2)
+        self.tijd_label = QLabel("tijd:")
+        row.addWidget(self.tijd_label)
+        self.tijd = QLineEdit(start.strftime("%H:%M"))
+        self.tijd.setAccessibleName(f"{naam}: tijd")
+        self.tijd.setAccessibleDescription("Typ de tijd als uu:mm, bijvoorbeeld 09:30.")
+        self.tijd.setPlaceholderText("uu:mm")
+        self.tijd.setMaxLength(8)
+        self.tijd.setMinimumWidth(self.tijd.fontMetrics().horizontalAdvance("00:00") + 24)
+        self.tijd_label.setBuddy(self.tijd)
+        row.addWidget(self.tijd, 1)
+        row.addStretch(1)
+        lay.addLayout(row)
+        self.probleem_label = MessageLabel("Foutmelding", error=True)
+        self.probleem_label.hide()
+        lay.addWidget(self.probleem_label)
+        self.setFocusProxy(self.datum)
+        self.datum.field_changed.connect(self.field_changed.emit)
+        self.tijd.textChanged.connect(lambda _t: self.field_changed.emit())
+        self.tijd.editingFinished.connect(self._check_tijd)
 
-    def date_value(self) -> date | None:
-        d = self.date()
-        if self.optional and d == _NO_DATE:
+    def problem(self) -> str | None:
+        if self.datum.problem():
+            return self.datum.problem()
+        try:
+            t = lees_tijd(self.tijd.text())
+        except ValueError as exc:
+            return str(exc)
+        d = self.datum.value()
+        if d is not None and t is None:
+            return "Vul ook de tijd in, als uu:mm."
+        if d is not None and datetime.combine(d, t) > self._nu() + timedelta(minutes=5):
+            return f"{self.wat} kan niet in de toekomst liggen."
+        return None
+
+    def is_valid(self) -> bool:
+        return self.problem() is None
+
+    def value(self) -> datetime | None:
+        if self.problem() is not None or self.datum.value() is None:
             return None
-        return date(d.year(), d.month(), d.day())
+        return datetime.combine(self.datum.value(), lees_tijd(self.tijd.text()))
 
-    def set_date_value(self, d: date | None) -> None:
-        if d is None:
-            self.setDate(_NO_DATE if self.optional else QDate.currentDate())
-        else:
-            self.setDate(QDate(d.year, d.month, d.day))
+    def _check_tijd(self) -> None:
+        try:
+            t = lees_tijd(self.tijd.text())
+        except ValueError:
+            t = None
+        if t is not None:
+            self.tijd.setText(t.strftime("%H:%M"))
+        p = self.problem() if not self.datum.problem() else None
+        self.probleem_label.setText(p or "")
+        self.probleem_label.setVisible(bool(p))
 
     def field_value(self) -> str | None:
-        d = self.date_value()
-        return d.isoformat() if d else None
-
-    def set_field_value(self, value: Any) -> None:
-        self.set_date_value(date.fromisoformat(value) if value else None)
-
-
-class DateTimeField(QDateTimeEdit):
-    """Date and time (local), defaulting to now."""
-
-    field_changed = Signal()
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(QDateTime.currentDateTime(), parent)
-        self.setCalendarPopup(True)
-        self.setDisplayFormat("dd-MM-yyyy HH:mm")
-        self.dateTimeChanged.connect(lambda _d: self.field_changed.emit())
-
-    def datetime_value(self) -> datetime:
-        d, t = self.date(), self.time()
-        return datetime(d.year(), d.month(), d.day(), t.hour(), t.minute())
-
-    def field_value(self) -> str:
-        return self.datetime_value().isoformat(timespec="minutes")
+        v = self.value()
+        return v.isoformat(timespec="minutes") if v else None
 
     def set_field_value(self, value: Any) -> None:
         if value:
             dt = datetime.fromisoformat(value)
-            self.setDateTime(QDateTime(QDate(dt.year, dt.month, dt.day), QTime(dt.hour, dt.minute)))
+            self.datum.set_value(dt.date())
+            self.tijd.setText(dt.strftime("%H:%M"))
+        else:
+            self.datum.set_value(None)
+            self.tijd.setText("")
+        self.probleem_label.setText("")
+        self.probleem_label.hide()
 
 
-class OptionalInt(QSpinBox):
-    """A whole number that may be unknown (shown as ``empty_text``)."""
+class GetalVeld(QLineEdit):
+    """A whole number that may be empty (unknown): typed, checked with a Dutch message, never cut off silently.
 
-    def __init__(self, lo: int = 0, hi: int = 120, *, empty_text: str = "onbekend", parent=None) -> None:
+    ``fout(n)`` gives the message for a number outside ``lo``..``hi``. ``value()`` is ``None`` when empty or wrong;
+    ``is_valid()`` tells which; ``problem()`` says what is wrong. The form shows the problem in its error line (and a
+    screen reader hears it there and in the field's description). Nothing spins: the wheel cannot change it.
+    """
+
+    field_changed = Signal()
+
+    def __init__(self, naam: str, lo: int, hi: int, fout: Callable[[int], str], *, voorbeeld: str = "",
+                 parent=None) -> None:
         super().__init__(parent)
-        self.setRange(lo - 1, hi)
-        self.setSpecialValueText(empty_text)
-        self.setValue(lo - 1)
+        self.naam, self.lo, self.hi, self._fout, self.voorbeeld = naam, lo, hi, fout, voorbeeld
+        self.setAccessibleName(naam)
+        self.setPlaceholderText("onbekend")
+        self.setMaxLength(12)
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("onbekend") + 24)
+        self.textChanged.connect(lambda _t: self.field_changed.emit())
+        self.textEdited.connect(lambda _t: self.setAccessibleDescription(""))
 
-    def int_value(self) -> int | None:
-        return None if self.value() == self.minimum() else self.value()
+    def problem(self) -> str | None:
+        t = self.text().strip()
+        if not t:
+            return None
+        if not t.isdigit():
+            return (f"Vul bij {self.naam.lower()} alleen cijfers in"
+                    + (f", bijvoorbeeld {self.voorbeeld}." if self.voorbeeld else "."))
+        n = int(t)
+        return self._fout(n) if not self.lo <= n <= self.hi else None
+
+    def is_valid(self) -> bool:
+        return self.problem() is None
+
+    def value(self) -> int | None:
+        t = self.text().strip()
+        return int(t) if t and self.is_valid() else None
+
+    def check(self) -> bool:
+        """True when the number is fine; else its problem becomes the field's description."""
+        p = self.problem()
+        self.setAccessibleDescription(p or "")
+        return p is None
+
+    def field_value(self) -> int | str | None:
+        """The number; what was typed when it is no valid number (a draft keeps it as typed)."""
+        t = self.text().strip()
+        if not t:
+            return None
+        return int(t) if t.isdigit() and self.is_valid() else t
+
+    def set_field_value(self, value: Any) -> None:
+        self.setText("" if value is None else str(value))
+        self.setAccessibleDescription("")
+
+
+# ------------------------------------------------------------------ wheel, flow, reading order
+
+class _WheelGuard(QObject):
+    """The mouse wheel over a combo box or spin box that has no keyboard focus scrolls the page instead of
+    changing the value ("Datum vastgelegd" went from 2026 to 2016 while scrolling)."""
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt name)
+        if (event.type() == QEvent.Type.Wheel and isinstance(obj, (QComboBox, QAbstractSpinBox))
+                and not obj.hasFocus()):
+            area = obj.parentWidget()
+            while area is not None and not isinstance(area, QAbstractScrollArea):
+                area = area.parentWidget()
+            if area is None:
+                event.ignore()
+                return True
+            view = area.viewport()
+            pos = QPointF(obj.mapTo(view, event.position().toPoint()))
+            QApplication.sendEvent(view, QWheelEvent(pos, event.globalPosition(), event.pixelDelta(),
+                                                     event.angleDelta(), event.buttons(), event.modifiers(),
+                                                     event.phase(), event.inverted()))
+            return True  # the page scrolled; the value stays
+        return False
+
+
+_wheel_guard: _WheelGuard | None = None
+
+
+def guard_wheel(root: QWidget) -> None:
+    """Install the wheel guard on every combo box and spin box under ``root`` (call once its widgets exist)."""
+    global _wheel_guard
+    if _wheel_guard is None:
+        _wheel_guard = _WheelGuard(QApplication.instance())
+    for w in [root, *root.findChildren(QWidget)]:
+        if isinstance(w, (QComboBox, QAbstractSpinBox)) and not w.property("wheelGuard"):
+            w.installEventFilter(_wheel_guard)
+            w.setProperty("wheelGuard", True)
+            if w.focusPolicy() == Qt.FocusPolicy.WheelFocus:
+                w.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # the wheel does not take the focus either
+
+
+class FlowLayout(QLayout):
+    """Widgets in a row that wraps to the next line when the width runs out (a row of buttons at 200 % text)."""
+
+    def __init__(self, parent=None, spacing: int = 6) -> None:
+        super().__init__(parent)
+        self._items: list = []
+        self._spacing = spacing
+        self.setContentsMargins(0, 0, 0, 0)
+
+    def addItem(self, item) -> None:  # noqa: N802 (Qt name)
+        self._items.append(item)
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, i: int):  # noqa: N802
+        return self._items[i] if 0 <= i < len(self._items) else None
+
+    def takeAt(self, i: int):  # noqa: N802
+        return self._items.pop(i) if 0 <= i < len(self._items) else None
+
+    def expandingDirections(self):  # noqa: N802
+        return Qt.Orientation(0)
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802
+        return self._do_layout(QRect(0, 0, width, 0), apply=False)
+
+    def setGeometry(self, rect: QRect) -> None:  # noqa: N802
+        super().setGeometry(rect)
+        self._do_layout(rect, apply=True)
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return self.minimumSize()
+
+    def minimumSize(self) -> QSize:  # noqa: N802
+        size = QSize()
+        for item in self._items:
+            if not item.isEmpty():
+                size = size.expandedTo(item.minimumSize())
+        m = self.contentsMargins()
+        return size + QSize(m.left() + m.right(), m.top() + m.bottom())
+
+    def _do_layout(self, rect: QRect, *, apply: bool) -> int:
+        m = self.contentsMargins()
+        r = rect.adjusted(m.left(), m.top(), -m.right(), -m.bottom())
+        x, y, line = r.x(), r.y(), 0
+        for item in self._items:
+            if item.isEmpty():
+                continue
+            hint = item.sizeHint()
+            if x + hint.width() > r.right() + 1 and line > 0:
+                x, y, line = r.x(), y + line + self._spacing, 0
+            if apply:
+                item.setGeometry(QRect(QPoint(x, y), QSize(min(hint.width(), r.width()), hint.height())))
+            x += hint.width() + self._spacing
+            line = max(line, hint.height())
+        return y + line - rect.y() + m.bottom()
+
+
+class ScrollBody(QScrollArea):
+    """The scrolling middle of a dialog: texts and fields go in ``body``; the dialog keeps its error line and
+    buttons below it, always visible, however large the text is."""
+
+    def __init__(self, name: str, parent=None) -> None:
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes through its fields; it scrolls to the focused one
+        self.setAccessibleName(name)
+        inner = QWidget()
+        self.body = QVBoxLayout(inner)
+        self.body.setContentsMargins(0, 0, 4, 0)
+        self.setWidget(inner)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - as large as its content (the dialog caps it at the screen)
+        inner = self.widget().sizeHint()
+        bar = self.verticalScrollBar().sizeHint().width()
+        return QSize(inner.width() + bar + 2 * self.frameWidth(), inner.height() + 2 * self.frameWidth())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        line = self.fontMetrics().lineSpacing()
+        return QSize(self.fontMetrics().averageCharWidth() * 30, line * 6)
+
+
+def fit_to_screen(window: QWidget, width: int, height: int) -> None:
+    """Size a dialog: at least ``width``×``height`` and what its content asks for, never more than the screen it
+    opens on leaves free (then its scroll area scrolls)."""
+    ref = window.parentWidget() or window
+    screen = ref.screen() or QApplication.primaryScreen()
+    free = screen.availableGeometry().size() - QSize(16, 48)  # room for the window frame and title bar
+    want = QSize(width, height).expandedTo(window.sizeHint())
+    window.resize(want.boundedTo(free))
+
+
+class WrapTable(QTableWidget):
+    """A read-only table whose ``stretch`` column takes the room the others leave, but never less than
+    ``min_chars`` characters (or its header), and wraps; rows are as high as their text. With large text the table
+    scrolls sideways instead of squeezing a column to nothing. The other columns are as wide as their content.
+
+    (Done in overridden event handlers, not in slots connected to the header: those can run while Qt destroys
+    the table.)"""
+
+    def __init__(self, columns: Sequence[str], stretch: int, *, min_chars: int = 30, parent=None) -> None:
+        super().__init__(0, len(columns), parent)
+        self.stretch, self.min_chars = stretch, min_chars
+        self.setHorizontalHeaderLabels(list(columns))
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setTabKeyNavigation(False)  # Tab leaves the table; the arrow keys move inside it
+        self.setWordWrap(True)
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.verticalHeader().setVisible(False)
+        header = self.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Interactive)
+
+    def fit(self) -> None:
+        """Size the stretch column to the room left, then the rows to their (wrapped) text."""
+        header = self.horizontalHeader()
+        others = sum(header.sectionSize(i) for i in range(header.count())
+                     if i != self.stretch and not header.isSectionHidden(i))
+        fm = header.fontMetrics()
+        title = str(self.model().headerData(self.stretch, Qt.Orientation.Horizontal) or "")
+        need = max(fm.averageCharWidth() * self.min_chars, fm.horizontalAdvance(title) + 24)
+        header.resizeSection(self.stretch, max(need, self.viewport().width() - others))
+        self.resizeRowsToContents()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        super().resizeEvent(event)
+        self.fit()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - a larger text: measure again once the header has it too
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            QTimer.singleShot(0, self, self.fit)
+
+
+def widget_path(w: QWidget | None, root: QWidget) -> list[int] | None:
+    """Where ``w`` sits under ``root`` (child indices), to find the same field in a rebuilt screen."""
+    path: list[int] = []
+    while w is not None and w is not root:
+        p = w.parentWidget()
+        if p is None:
+            return None
+        path.append([c for c in p.children() if isinstance(c, QWidget)].index(w))
+        w = p
+    return list(reversed(path)) if w is root else None
+
+
+def widget_at_path(root: QWidget, path: Sequence[int] | None) -> QWidget | None:
+    w = root
+    for i in path or ():
+        kids = [c for c in w.children() if isinstance(c, QWidget)]
+        if not 0 <= i < len(kids):
+            return None
+        w = kids[i]
+    return w if path else None
+
+
+_CONTAINERS = (QWidget, QGroupBox, QFrame, QStackedWidget)
+
+
+def _reading_order(root: QWidget) -> list[QWidget]:
+    """Focusable widgets under ``root`` in the order a person reads them: layout order, top to bottom,
+    label before field. Hidden widgets are included (Qt skips them), so the order holds once they show."""
+    out: list[QWidget] = []
+
+    def visit_layout(lay: QLayout) -> None:
+        if isinstance(lay, QFormLayout):
+            items = []
+            for r in range(lay.rowCount()):
+                for role in (QFormLayout.ItemRole.LabelRole, QFormLayout.ItemRole.FieldRole,
+                             QFormLayout.ItemRole.SpanningRole):
+                    it = lay.itemAt(r, role)
+                    if it is not None:
+                        items.append(it)
+        elif isinstance(lay, QGridLayout):
+            cells = []
+            for i in range(lay.count()):
+                row, col, _rs, _cs = lay.getItemPosition(i)
+                cells.append((row, col, lay.itemAt(i)))
+            items = [it for _r, _c, it in sorted(cells, key=lambda c: (c[0], c[1]))]
+        else:
+            items = [lay.itemAt(i) for i in range(lay.count())]
+        for it in items:
+            if it.widget() is not None:
+                visit(it.widget())
+            elif it.layout() is not None:
+                visit_layout(it.layout())
+
+    def visit(w: QWidget) -> None:
+        if isinstance(w, QSplitter):
+            for i in range(w.count()):
+                visit(w.widget(i))
+            return
+        proxy = w.focusProxy()
+        if proxy is not None and w.isAncestorOf(proxy):
+            # A compound widget (a date field, a row of radio buttons, a tab widget with its pages): Qt moves it
+            # as one unit with its own order inside. Ordering its parts one by one leaves the compound itself
+            # behind in the chain, and Tab reaching it jumps back to its proxy (a loop).
+            out.append(w)
+            return
+        if w.focusPolicy() & Qt.FocusPolicy.TabFocus and proxy is None and not isinstance(w, QScrollBar):
+            out.append(w)
+        if isinstance(w, QScrollArea):
+            if w.widget() is not None:
+                visit(w.widget())
+            return
+        # Only into containers: never into the insides of Qt's own compound widgets. (Walking the private layout
+        # of a QDialogButtonBox, which Qt rebuilds, made PySide crash later when the dialog was destroyed.)
+        if type(w) in _CONTAINERS or not type(w).__module__.startswith("PySide6"):
+            if w.layout() is not None:
+                visit_layout(w.layout())
+
+    visit(root)
+    seen: set[int] = set()
+    return [w for w in out if not (id(w) in seen or seen.add(id(w)))]
+
+
+def set_reading_order(root: QWidget) -> list[QWidget]:
+    """Make Tab and Shift+Tab follow the reading order under ``root`` (not the order the widgets were made)."""
+    order = _reading_order(root)
+    for a, b in zip(order, order[1:]):
+        if _next_tab_stop(a) is not b:
+            QWidget.setTabOrder(a, b)
+    return order
+
+
+def _next_tab_stop(w: QWidget) -> QWidget | None:
+    """What follows ``w`` (or, for a compound widget, its last part) in the focus chain and takes Tab."""
+    n = w.nextInFocusChain()
+    while n is not None and n is not w:
+        if w.isAncestorOf(n):
+            n = n.nextInFocusChain()
+            continue
+        if n.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            return n
+        n = n.nextInFocusChain()
+    return None
 
 
 # ------------------------------------------------------------------ value helpers
@@ -385,7 +813,10 @@ class RecordForm(QGroupBox):
 
     Unfinished input is saved as a draft (``bewaar_concept``) 400 ms after the last change;
     "Toevoegen" (or Ctrl+Enter anywhere in the form) stores the record with ``voeg_toe``
-    (or ``corrigeer`` while correcting) and removes the draft.
+    (or ``corrigeer`` while correcting) and removes the draft. A field that holds something wrong (a date
+    in the future where that cannot be, an age of 150) stops the form with its Dutch message; the draft keeps
+    what was typed. The form's buttons carry no Alt+letter: Ctrl+Enter is the form's key, and a step page has
+    room for only a few unique letters (see the mnemonic plan in ``dossier_view``).
     """
 
     submitted = Signal(object)  # the stored record
@@ -405,18 +836,18 @@ class RecordForm(QGroupBox):
         self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         self._lay.addLayout(self.form)
         self.fields = FieldSet(self)
-        self.error = wrap_label("", name="Foutmelding")
-        self.error.setObjectName("foutmelding")
+        self.error = MessageLabel("Foutmelding", error=True)
         self.error.hide()
         self._lay.addWidget(self.error)
         row = QHBoxLayout()
+        button_text = button_text.replace("&", "")
         self.button_text = button_text
         self.add_button = QPushButton(button_text)
-        self.add_button.setAccessibleName(f"{title.replace('&', '')}: {button_text.replace('&', '')}")
+        self.add_button.setAccessibleName(f"{title.replace('&', '')}: {button_text}")
         self.add_button.setToolTip("Vastleggen (Ctrl+Enter)")
         self.add_button.clicked.connect(self.submit)
         row.addWidget(self.add_button)
-        self.cancel_button = QPushButton("Correctie a&nnuleren")
+        self.cancel_button = QPushButton("Correctie annuleren")
         self.cancel_button.setAccessibleName("Correctie annuleren")
         self.cancel_button.clicked.connect(self.cancel_correction)
         self.cancel_button.hide()
@@ -454,19 +885,9 @@ class RecordForm(QGroupBox):
 
     def finish(self) -> None:
         """Call at the end of a subclass ``__init__``: the current values mean "empty", and Tab goes
-        through the fields in order and then to "Toevoegen" (which was created first)."""
+        through the fields in reading order and then to "Toevoegen" (which was created first)."""
         self.fields.remember_defaults()
-        last: QWidget | None = None
-        for _name, w in self.fields.items():
-            if w.isHidden():
-                continue
-            for t in (w.buttons if isinstance(w, ChoiceButtons) else [w]):
-                if last is not None:
-                    QWidget.setTabOrder(last, t)
-                last = t
-        if last is not None:
-            QWidget.setTabOrder(last, self.add_button)
-        QWidget.setTabOrder(self.add_button, self.cancel_button)
+        set_reading_order(self)
         self.fields.changed.connect(self.saver.touch)
         self.fields.changed.connect(self.on_change)
 
@@ -490,8 +911,48 @@ class RecordForm(QGroupBox):
         self.error.setText(message)
         self.error.setVisible(bool(message))
 
+    def invalid_field(self) -> tuple[QWidget, str] | None:
+        """The first shown field holding something wrong, with its Dutch problem."""
+        for _name, w in self.fields.items():
+            if hasattr(w, "is_valid") and not w.isHidden() and not w.is_valid():
+                return w, w.problem()
+        return None
+
+    def _typed(self) -> dict[str, Any]:
+        """What was typed in fields whose value is not valid (the draft keeps it as typed)."""
+        out: dict[str, Any] = {}
+        for name, w in self.fields.items():
+            if hasattr(w, "is_valid") and not w.is_valid() and not isinstance(w, GetalVeld):  # that one keeps its text
+                if isinstance(w, DatumTijdVeld):
+                    out[name] = [w.datum.edit.text(), w.tijd.text()]
+                elif isinstance(getattr(w, "edit", None), QLineEdit):
+                    out[name] = w.edit.text()
+        return out
+
+    def _put_typed(self, typed: dict[str, Any]) -> None:
+        for name, raw in (typed or {}).items():
+            if name not in self.fields:
+                continue
+            w = self.fields[name]
+            if isinstance(w, DatumTijdVeld) and isinstance(raw, list) and len(raw) == 2:
+                w.datum.edit.setText(raw[0])
+                w.tijd.setText(raw[1])
+            elif isinstance(getattr(w, "edit", None), QLineEdit) and isinstance(raw, str):
+                w.edit.setText(raw)
+
     def submit(self) -> None:
         self.saver.cancel()
+        bad = self.invalid_field()
+        if bad is not None:
+            w, problem = bad
+            self.show_error(problem)
+            if isinstance(w, GetalVeld):
+                w.check()
+            elif isinstance(getattr(w, "edit", None), QLineEdit):
+                w.edit.editingFinished.emit()  # the field shows (and a screen reader hears) its own problem too
+            (w.focusProxy() or w).setFocus(Qt.FocusReason.OtherFocusReason)
+            self.save_draft()  # keep what was typed
+            return
         try:
             record = self.build(self.fields.values())
             # the draft is removed in the same transaction as the record is stored
@@ -519,7 +980,7 @@ class RecordForm(QGroupBox):
         """Load a stored record into the form; "Toevoegen" then stores a corrected version."""
         self.correcting = record.id
         self.fields.set_values(self.to_values(record), quiet=True)
-        self.add_button.setText("Correctie op&slaan")
+        self.add_button.setText("Correctie opslaan")
         self.cancel_button.show()
         self.saver.touch()
         self.first_input().setFocus()
@@ -532,14 +993,18 @@ class RecordForm(QGroupBox):
         self._drop_draft()
 
     # -- drafts ----------------------------------------------------------
+    def is_empty(self) -> bool:
+        return self.fields.is_default() and self.correcting is None and not self._typed()
+
     def save_draft(self) -> None:
-        if self.fields.is_default() and self.correcting is None:
+        if self.is_empty():
             if self._draft_stored:
                 self._drop_draft()
             return
         try:
             svc.bewaar_concept(self.ctx.ws, self.ctx.dossier_id, self.key,
-                                 {"waarden": self.fields.values(), "correctie_van": self.correcting})
+                               {"waarden": self.fields.values(), "correctie_van": self.correcting,
+                                "getypt": self._typed()})
             self._draft_stored = True
         except UserError as exc:
             self.show_error(f"Automatisch bewaren lukte niet: {exc}")
@@ -553,9 +1018,10 @@ class RecordForm(QGroupBox):
 
     def restore_draft(self, inhoud: dict) -> None:
         self.fields.set_values(inhoud.get("waarden", {}), quiet=True)
+        self._put_typed(inhoud.get("getypt", {}))
         self.correcting = inhoud.get("correctie_van")
         if self.correcting is not None:
-            self.add_button.setText("Correctie op&slaan")
+            self.add_button.setText("Correctie opslaan")
             self.cancel_button.show()
         self._draft_stored = True
         self.on_change()
@@ -649,28 +1115,64 @@ class WarningsBox(QWidget):
         return [n.label.text() for n in self._notices]
 
 
+#: Rows of a record list show at most this many characters; the whole text is under the list.
+SAMENVATTING_TEKENS = 300
+LEES_VERDER = " … (kies deze regel om alles te lezen)"
+
+
+def samenvatting(tekst: str, tekens: int = SAMENVATTING_TEKENS) -> str:
+    """The start of a long text, cut at a word, with a hint that the whole text can be read."""
+    if len(tekst) <= tekens + len(LEES_VERDER):
+        return tekst
+    kort = tekst[:tekens].rsplit(" ", 1)[0].rstrip(" ,;:–-")
+    return kort + LEES_VERDER
+
+
+class _RecordRows(FitList):
+    """The rows of a :class:`RecordList`; tells it about the chosen row from an overridden handler (a slot
+    connected to the list could run while Qt destroys it)."""
+
+    def __init__(self, on_current: Callable[[int], None], parent=None) -> None:
+        super().__init__(6, parent)
+        self._on_current = on_current
+
+    def currentChanged(self, current, previous) -> None:  # noqa: N802 (Qt name)
+        super().currentChanged(current, previous)
+        self._on_current(current.row() if current.isValid() else -1)
+
+
 class RecordList(QWidget):
-    """Stored records of one kind, with "Corrigeren…" for the selected one."""
+    """Stored records of one kind, with "Corrigeren…" for the selected one.
+
+    Every row wraps; a long record (a 3,000-character signal) shows its start in the row and its whole text
+    under the list when the row is chosen. A screen reader gets the whole text on the row itself.
+    """
 
     def __init__(self, title: str, form: RecordForm | None = None, parent=None) -> None:
         super().__init__(parent)
         self.form = form
         self._records: list[Any] = []
+        self._texts: list[str] = []
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         self.label = QLabel(title)
         lay.addWidget(self.label)
-        self.list = FitList(6)
+        self.list = _RecordRows(self._current_changed)
         self.list.setAccessibleName(title.replace("&", "").rstrip(":"))
         self.label.setBuddy(self.list)
         lay.addWidget(self.list)
+        self.detail = wrap_label("", name="Hele tekst van de gekozen regel")
+        self.detail.setObjectName("heleTekst")
+        self.detail.setFrameShape(QFrame.Shape.StyledPanel)
+        self.detail.setMargin(6)
+        self.detail.hide()
+        lay.addWidget(self.detail)
         self.correct_button: QPushButton | None = None
         if form is not None:
-            self.correct_button = QPushButton("Geselecteerde &corrigeren…")
+            self.correct_button = QPushButton("Geselecteerde corrigeren…")
             self.correct_button.setAccessibleName(f"{title.replace('&', '').rstrip(':')}: geselecteerde corrigeren")
             self.correct_button.clicked.connect(self.correct_selected)
             self.correct_button.setEnabled(False)
-            self.list.currentRowChanged.connect(lambda r: self.correct_button.setEnabled(r >= 0 and bool(self._records)))
             row = QHBoxLayout()
             row.addWidget(self.correct_button)
             row.addStretch(1)
@@ -678,13 +1180,26 @@ class RecordList(QWidget):
 
     def set_records(self, records: Sequence[Any], summary: Callable[[int, Any], str], *, empty: str = "Nog niets vastgelegd.") -> None:
         self._records = list(records)
+        self._texts = [summary(i, r) for i, r in enumerate(records, start=1)] or [empty]
         self.list.clear()
-        if not records:
-            self.list.addItem(empty)
-        for i, r in enumerate(records, start=1):
-            self.list.addItem(summary(i, r))
+        for t in self._texts:
+            item = QListWidgetItem(samenvatting(t))
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, t)
+            self.list.addItem(item)
+        self._show_detail(self.list.currentRow())
         if self.correct_button is not None:
             self.correct_button.setEnabled(False)
+
+    def _current_changed(self, row: int) -> None:
+        self._show_detail(row)
+        if self.correct_button is not None:
+            self.correct_button.setEnabled(row >= 0 and bool(self._records))
+
+    def _show_detail(self, row: int) -> None:
+        full = self._texts[row] if 0 <= row < len(self._texts) else ""
+        shown = bool(full) and samenvatting(full) != full
+        self.detail.setText(full if shown else "")
+        self.detail.setVisible(shown)
 
     def correct_selected(self) -> None:
         r = self.list.currentRow()
@@ -692,7 +1207,8 @@ class RecordList(QWidget):
             self.form.start_correction(self._records[r])
 
     def texts(self) -> list[str]:
-        return [self.list.item(i).text() for i in range(self.list.count())]
+        """The whole text of every row."""
+        return list(self._texts)
 
 
 class StepPage(QScrollArea):
@@ -705,11 +1221,15 @@ class StepPage(QScrollArea):
         self.forms: list[RecordForm] = []
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # the page wraps, never scrolls sideways
         inner = QWidget()
         self.setWidget(inner)
         self.body = QVBoxLayout(inner)
         self.nummering = profiel_nummering(ctx.ws)
         stap = content().stappen.stap(nummer, self.nummering)
+        # Not a Tab stop of its own: Tab goes through its fields, and the page scrolls to the one with focus.
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setAccessibleName(f"Stap {nummer}: {stap.titel}")
         self.title = wrap_label(f"<h2>Stap {nummer}: {html_escape(stap.titel)}</h2>", name=f"Stap {nummer}: {stap.titel}",
                                 rich=True)
         self.body.addWidget(self.title)
@@ -744,6 +1264,8 @@ class StepPage(QScrollArea):
         self.nav_row.addStretch(1)
         self.body.addLayout(self.nav_row)
         self.body.addStretch(1)
+        guard_wheel(self)
+        set_reading_order(self)
 
     def refresh(self, dossier: Any) -> None:
         from ghnt_desktop.domain.meldcode import ontbrekend, waarschuwingen
