@@ -188,14 +188,20 @@ class AcuteEverywhere(QObject):
         from PySide6.QtGui import QKeySequence
 
         self._keys = QKeySequence(ACUTE_KEYS)[0]  # no Qt namespace before the first paint
-        self._override, self._press, self._show = (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress,
-                                                   QEvent.Type.Show)
+        self._override, self._press, self._show, self._style = (
+            QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress, QEvent.Type.Show, QEvent.Type.StyleChange)
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt name)
         kind = event.type()
         if kind == self._show:
             if isinstance(obj, QDialog):
                 add_acute_button(obj)
+                keep_tab_order(obj)
+            return False
+        if kind == self._style and isinstance(obj, QDialogButtonBox):
+            from PySide6.QtCore import QTimer
+
+            QTimer.singleShot(0, lambda box=obj: keep_tab_order(box))  # after the box has laid out again
             return False
         if (kind == self._override or kind == self._press) and event.keyCombination() == self._keys:
             event.accept()
@@ -203,6 +209,22 @@ class AcuteEverywhere(QObject):
                 open_acute(obj if isinstance(obj, QWidget) else None)
             return True
         return False
+
+
+def keep_tab_order(widget: QWidget) -> None:
+    """Tab through a dialog's buttons in their order. With a style sheet, Qt 6 makes a button box's default
+    button its focus proxy, so Tab from the last field jumps to the default button and skips the ones before it
+    (found in Beheer › Reservekopieën › Terugzetten: "Terugzetten" was not reachable with Tab). Not in message
+    boxes: their buttons are reached from the default one, as Qt means."""
+    import shiboken6
+    from PySide6.QtWidgets import QMessageBox
+
+    if not shiboken6.isValid(widget) or isinstance(widget.window(), QMessageBox):
+        return
+    boxes = [widget] if isinstance(widget, QDialogButtonBox) else widget.findChildren(QDialogButtonBox)
+    for box in boxes:
+        if box.focusProxy() is not None:
+            box.setFocusProxy(None)
 
 
 def add_acute_button(dialog: QDialog) -> QPushButton | None:

@@ -24,8 +24,6 @@ BASE_POINT_SIZE = 10
 QT_AANVULLING: dict[tuple[str, str], str] = {
     ("QFileDialog", "&Look in:"): "&Zoeken in:",
     ("QFileDialog", "Files of &type:"): "Bestands&type:",
-    ("QFileDialog", "Alt+Left"): "Alt+Links",
-    ("QFileDialog", "Alt+Right"): "Alt+Rechts",
     ("QAbstractFileIconProvider", "Drive"): "Station",
     ("QAbstractFileIconProvider", "Folder"): "Map",
     ("QAbstractFileIconProvider", "File"): "Bestand",

@@ -138,7 +138,7 @@ class MainWindow(QMainWindow):
         self.ws = ws
         self.is_locked = False
         self.setWindowTitle(window_title(ws))
-        self.setAccessibleName("Hoofdvenster GHNT Desktop")
+        # no accessible name of its own: a screen reader reads the title, with "DEMO" or "OEFENMODUS" in it
         self.memory = WindowMemory(ws)
         central = QWidget()
         outer = QVBoxLayout(central)

@@ -150,7 +150,8 @@ QToolButton:focus {{ border: 2px solid {ACCENT}; background: {ACCENT_ZACHT}; bor
 
 QPushButton#acuutKnop {{ background: {ACUUT}; color: {OP_ACUUT}; font-weight: bold; border: 3px solid {ACUUT};
     border-radius: 4px; padding: {r_klein_2}px {r_groot}px; }}
-QPushButton#acuutKnop:hover, QPushButton#acuutKnop:pressed {{ background: {ACUUT_DONKER}; border-color: {ACUUT_DONKER}; }}
+QPushButton#acuutKnop:hover, QPushButton#acuutKnop:pressed {{ color: {OP_ACUUT}; background: {ACUUT_DONKER};
+    border-color: {ACUUT_DONKER}; }}
 QPushButton#acuutKnop:focus {{ border: 3px solid {ACUUT_FOCUS}; }}
 
 QLineEdit, QPlainTextEdit, QTextEdit, QSpinBox, QComboBox, QAbstractItemView {{ border: 1px solid {RAND};

@@ -80,6 +80,8 @@ def build(scenario: str, data_dir: Path):
         return build_plan(scenario, data_dir)
     if scenario.startswith("zelfscan-"):
         return build_zelfscan(scenario, data_dir)
+    if scenario.startswith("shell-"):
+        return build_shell(scenario, data_dir)
     raise SystemExit(f"unknown scenario {scenario}")
 
 
@@ -160,6 +162,56 @@ def build_zelfscan(scenario: str, data_dir: Path):
     av.flush()
     if scenario == "zelfscan-resultaten":
         view.tabs.setCurrentIndex(1)
+    return win
+
+
+# --- Shell and Beheer scenarios (application shell, lock, acute panel, Beheer; see tests/atspi/test_shell.py) -----
+# shell-vergrendeld: the main window locked, its unlock dialog in front; shell-acuut: the acute panel over the main
+# window; shell-accounts / shell-meldcodeprofiel: Beheer on that tab (a beheerder with two teams and three
+# colleagues); shell-account-dialoog: the "Nieuw account" dialog open over Beheer › Accounts (modal);
+# shell-sneltoetsen: Hulp › Sneltoetsen.
+
+SHELL_SCENARIOS = ("shell-vergrendeld", "shell-acuut", "shell-accounts", "shell-meldcodeprofiel",
+                   "shell-account-dialoog", "shell-sneltoetsen")
+
+
+def _shell_workspace(data_dir: Path):
+    from ghnt_desktop.domain.roles import Rol
+    from ghnt_desktop.services import accounts, teams
+
+    ws = _workspace(data_dir)
+    noord = teams.maak_team(ws, "Wijkteam Zaandam-Noord", "wijkteam", ["GM0479"])
+    oost = teams.maak_team(ws, "Jeugdteam Zaandam-Oost, Poelenburg en Peldersveld", "jeugdteam", ["GM0479"])
+    for login, naam, rollen, team_ids in (
+            ("anouk", "Anouk de Vries", {Rol.AANDACHTSFUNCTIONARIS}, {noord}),
+            ("priya", "Priya Ramdin-Oğuz van den Heuvel", {Rol.PROFESSIONAL}, {noord, oost}),
+            ("mark", "Mark Jansen", {Rol.MANAGER}, set())):
+        accounts.maak_account_met_eenmalige_wachtzin(ws, login=login, naam=naam, rollen=frozenset(rollen),
+                                                     team_ids=frozenset(team_ids))
+    return ws
+
+
+def build_shell(scenario: str, data_dir: Path):
+    from PySide6.QtCore import QTimer
+
+    from ghnt_desktop.ui.main_window import MainWindow
+
+    if scenario not in SHELL_SCENARIOS:
+        raise SystemExit(f"unknown scenario {scenario}")
+    ws = _shell_workspace(data_dir)
+    win = MainWindow(ws)
+    win._ws = ws  # noqa: SLF001 - keep it open while the window lives
+    if scenario == "shell-vergrendeld":
+        QTimer.singleShot(200, win.lock)  # as Ctrl+L once the window is there
+    elif scenario == "shell-acuut":
+        QTimer.singleShot(200, win.show_acute)
+    elif scenario == "shell-sneltoetsen":
+        QTimer.singleShot(200, win.show_shortcuts)
+    else:
+        tab = "meldcodeprofiel" if scenario == "shell-meldcodeprofiel" else "accounts"
+        QTimer.singleShot(50, lambda: win.open_beheer_section(tab))
+        if scenario == "shell-account-dialoog":
+            QTimer.singleShot(300, lambda: win.pages["beheer"].accounts_tab.new_account())
     return win
 
 
