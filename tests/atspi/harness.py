@@ -82,6 +82,8 @@ def build(scenario: str, data_dir: Path):
         return build_zelfscan(scenario, data_dir)
     if scenario.startswith("shell-"):
         return build_shell(scenario, data_dir)
+    if scenario.startswith("meldcode-"):
+        return build_meldcode(scenario, data_dir)
     raise SystemExit(f"unknown scenario {scenario}")
 
 
@@ -212,6 +214,54 @@ def build_shell(scenario: str, data_dir: Path):
         QTimer.singleShot(50, lambda: win.open_beheer_section(tab))
         if scenario == "shell-account-dialoog":
             QTimer.singleShot(300, lambda: win.pages["beheer"].accounts_tab.new_account())
+    return win
+
+
+# --- Meldcode scenarios (meldcode screens; see tests/atspi/test_meldcode.py) -----------------------------------
+# meldcode-overzicht: the overview with an overdue point in "Wat vraagt aandacht"; meldcode-stap1: a dossier with a
+# 3,000-character signal (chosen, so its whole text shows under the list), long names and every step recorded;
+# meldcode-stap5: the same dossier on stap 5 (decision, melding, help); meldcode-nieuw: the new-dossier dialog.
+
+MELDCODE_SCENARIOS = ("meldcode-overzicht", "meldcode-stap1", "meldcode-stap5", "meldcode-nieuw")
+
+
+def build_meldcode(scenario: str, data_dir: Path):
+    from PySide6.QtCore import QTimer
+
+    from ghnt_desktop.domain.roles import Rol
+    from ghnt_desktop.services.setup import create_workspace
+    from ghnt_desktop.ui.main_window import MainWindow
+    from tests.ui_meldcode.test_layout_a11y import LONG_NAME, rich_dossier
+
+    if scenario not in MELDCODE_SCENARIOS:
+        raise SystemExit(f"unknown scenario {scenario}")
+    ws = create_workspace(data_dir, organisatie="Sociale wijkteams Zaanstad (fictief)",
+                          gemeenten=[("GM0479", "Zaanstad"), ("GM0880", "Wormerland")], login="pia", naam=LONG_NAME,
+                          passphrase=PASSPHRASE, rollen=frozenset({Rol.PROFESSIONAL, Rol.AANDACHTSFUNCTIONARIS}))
+    did = rich_dossier(ws)
+    win = MainWindow(ws)
+    win._ws = ws  # noqa: SLF001 - keep it open while the window lives
+    win.resize(1366, 736)
+
+    def open_() -> None:
+        win.nav.setCurrentRow(next(i for i, m in enumerate(win.modules) if m.key == "meldcode"))
+        page = win.page("meldcode")
+        if scenario == "meldcode-nieuw":
+            QTimer.singleShot(50, page.new_dossier)  # as Ctrl+N
+            return
+        if scenario == "meldcode-overzicht":
+            page.overview.refresh()
+            return
+        page.open_dossier(did, ask_restore=False)
+        view = page.view
+        if scenario == "meldcode-stap1":
+            view.go_to_step(1)
+            view.step1.signalen.list.setFocus()
+            view.step1.signalen.list.setCurrentRow(0)
+        else:
+            view.go_to_step(5)
+
+    QTimer.singleShot(100, open_)
     return win
 
 

@@ -56,7 +56,7 @@ DRAFT_STAP = {"signaal": 1, "kindcheck": 1, "consultatie": 2, "gesprek": 3, "nie
 DIALOOG_KEY = "dialoog"
 
 #: The dossier's details take at most this part of its height; more scrolls (200 % text on a laptop).
-KOP_DEEL = 0.4
+KOP_DEEL = 0.35
 
 
 def kop_html(d: Any, gemeenten: dict[str, str]) -> str:
@@ -156,7 +156,7 @@ class DossierView(QWidget):
         lay.addLayout(top)
         # The details and actions of the dossier: one fact a line, not one long sentence. They take at most
         # KOP_DEEL of the height; with large text the rest scrolls, so the step below keeps its room.
-        self.kop = ScrollBody("Gegevens van het dossier")
+        self.kop = ScrollBody("Gegevens van het dossier")  # as high as it needs, at most KOP_DEEL (resizeEvent)
         self.info = wrap_label("", name="Gegevens van het dossier", rich=True)
         self.kop.body.addWidget(self.info)
         self.closed_note = Notice(prefix="Afgesloten", name="Dossier is afgesloten")
@@ -197,6 +197,7 @@ class DossierView(QWidget):
         self.tabs.addTab(self.timeline, "Geschiedenis")
         lay.addWidget(self.tabs, 1)
         self.status_label = MessageLabel("Laatste melding")
+        self.status_label.hide()
         lay.addWidget(self.status_label)
         self.tabs.currentChanged.connect(self._tab_changed)
         for n in range(1, 6):
@@ -209,9 +210,15 @@ class DossierView(QWidget):
         set_reading_order(self)
         self.offer_restore(ask_restore)
 
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt name)
+        """No: the screen is as high as the window gives it, and its parts scroll inside. (A height-for-width
+        layout would ask the window's scroll area for the full height of every part, and the whole dossier would
+        scroll, steps and all.)"""
+        return False
+
     def resizeEvent(self, event) -> None:  # noqa: N802 - the details never push the step off the screen
         super().resizeEvent(event)
-        self.kop.setMaximumHeight(max(self.fontMetrics().lineSpacing() * 4, int(self.height() * KOP_DEEL)))
+        self.kop.setMaximumHeight(max(self.fontMetrics().lineSpacing() * 3, int(self.height() * KOP_DEEL)))
 
     # -- step pages ----------------------------------------------------------
     def page(self, n: int) -> StepPage:
@@ -304,6 +311,7 @@ class DossierView(QWidget):
 
     def status(self, text: str) -> None:
         self.status_label.setText(text)
+        self.status_label.setVisible(bool(text))  # no empty line under the steps
 
     def show_error(self, exc: BaseException) -> None:
         show_error(self, exc)

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QGridLayout, QGroupBox, QHBoxLayout,
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QFrame, QGridLayout, QGroupBox, QHBoxLayout,
                                QHeaderView, QLabel, QLineEdit, QPushButton, QSplitter, QStackedWidget, QTableView,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
@@ -21,8 +21,8 @@ from ghnt_desktop.services import meldcode as svc
 from ghnt_desktop.ui.meldcode.dossier_list_model import DossierListModel
 from ghnt_desktop.ui.meldcode.dossier_view import DossierView
 from ghnt_desktop.ui.meldcode.new_dossier_dialog import NewDossierDialog
-from ghnt_desktop.ui.meldcode.widgets import (WrapTable, fmt_date, guard_wheel, set_reading_order, widget_at_path, widget_path,
-                                              wrap_label)
+from ghnt_desktop.ui.meldcode.widgets import (WrapTable, fmt_date, guard_wheel, set_reading_order,
+                                              table_min_height, widget_at_path, widget_path, wrap_label)
 from ghnt_desktop.ui.messages import show_error
 
 SEARCH_DELAY_MS = 250
@@ -49,6 +49,7 @@ class AttentionList(WrapTable):
             for j, v in enumerate(cells):
                 item = QTableWidgetItem(v)
                 item.setToolTip(v)
+                item.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)  # beside a wrapped row
                 item.setData(Qt.ItemDataRole.UserRole, p.dossier_id)
                 if p.te_laat and j == 0:
                     f = item.font()
@@ -62,22 +63,48 @@ class AttentionList(WrapTable):
 
 
 class DossierTable(QTableView):
-    """The dossier list: columns as wide as their content again when the text size changes (never "ZW-2…")."""
+    """The dossier list. Key columns (client reference, status, step, last activity) are as wide as their content,
+    also after the text size changes (never "ZW-2…"); the long ones (forms of violence, owner) get at most
+    ``CAPPED_CHARS`` characters and show the rest in their tooltip, so the date at the end stays in view."""
+
+    CAPPED = (4, 5)
+    CAPPED_CHARS = 28
+
+    def fit_columns(self) -> None:
+        if self.model() is None:
+            return
+        self.resizeColumnsToContents()
+        fm = self.fontMetrics()
+        for col in self.CAPPED:
+            title = str(self.model().headerData(col, Qt.Orientation.Horizontal) or "")
+            cap = max(fm.averageCharWidth() * self.CAPPED_CHARS, self.horizontalHeader().fontMetrics()
+                      .horizontalAdvance(title) + 24)
+            if self.columnWidth(col) > cap:
+                self.setColumnWidth(col, cap)
+
+    def minimumSizeHint(self):  # noqa: N802 - the header and three rows, whatever the text size
+        return QSize(super().minimumSizeHint().width(), table_min_height(self))
 
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt name)
         super().changeEvent(event)
-        if event.type() == QEvent.Type.FontChange and self.model() is not None:
-            QTimer.singleShot(0, self, self.resizeColumnsToContents)  # once the header has the new font too
+        if event.type() == QEvent.Type.FontChange:
+            self.updateGeometry()  # the minimum follows the text size
+            if self.model() is not None:
+                QTimer.singleShot(0, self, self.fit_columns)  # once the header has the new font too
 
 
 class Overview(QWidget):
     """Start screen: attention points and the dossier list."""
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - as high as the window gives it (see DossierView)
+        return False
 
     def __init__(self, page: "MeldcodePage") -> None:
         super().__init__(page)
         self.page = page
         ws = page.ws
         lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)  # the window around it has margins already (room at 200 % text)
         top = QHBoxLayout()
         title = QLabel("<h2>Meldcode</h2>")
         top.addWidget(title)
@@ -94,9 +121,14 @@ class Overview(QWidget):
         top.addWidget(self.new_button)
         lay.addLayout(top)
         splitter = QSplitter(Qt.Orientation.Vertical)
-        box = QGroupBox("Wat vraagt aandacht")
+        box = QFrame()  # its label says what it is: no group title above it, so the overview fits at 200 % text
+        box.setObjectName("aandachtKader")
+        box.setFrameShape(QFrame.Shape.StyledPanel)
+        box.setAccessibleName("Wat vraagt aandacht")
         v = QVBoxLayout(box)
-        self.attention_label = QLabel("Wat te &laat is of binnenkort moet (Enter opent het dossier):")
+        self.attention_label = QLabel("Wat vraagt aandacht? Te &laat of binnenkort. Enter opent het dossier.")
+        self.attention_label.setWordWrap(True)
+        self.attention_label.setWordWrap(True)
         self.attention = AttentionList()
         self.attention_label.setBuddy(self.attention)
         self.attention_empty = wrap_label("Er is nu niets dat aandacht vraagt.", name="Niets vraagt aandacht")
@@ -107,9 +139,9 @@ class Overview(QWidget):
         box2 = QGroupBox("Dossiers")
         v2 = QVBoxLayout(box2)
         team = mag(ws.session.rollen, Actie.DOSSIER_TEAM)
-        v2.addWidget(wrap_label("Je ziet je eigen dossiers en de dossiers van je team." if team
-                                else "Je ziet de dossiers waarvan jij eigenaar bent of waarbij je betrokken bent.",
-                                name="Welke dossiers je ziet"))
+        self.scope_label = wrap_label("Je ziet je eigen dossiers en de dossiers van je team." if team
+                                      else "Je ziet de dossiers waarvan jij eigenaar bent of waarbij je betrokken bent.",
+                                      name="Welke dossiers je ziet")
         self.search = QLineEdit()
         self.search.setAccessibleName("Zoek op cliëntreferentie")
         self.search.setPlaceholderText("Cliëntreferentie (Ctrl+F)")
@@ -148,14 +180,17 @@ class Overview(QWidget):
             lab = QLabel(label)
             lab.setBuddy(w)
             w.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            w.setMinimumContentsLength(14)
+            w.setMinimumContentsLength(12)
             filters.addWidget(lab, i // 2, (i % 2) * 2)
             filters.addWidget(w, i // 2, (i % 2) * 2 + 1)
         filters.setColumnStretch(1, 1)
         filters.setColumnStretch(3, 1)
         v2.addLayout(filters)
         self.count_label = wrap_label("", name="Aantal dossiers")
-        v2.addWidget(self.count_label)
+        count_row = QHBoxLayout()  # how many, and which ones: one line (room for the list at 200 % text)
+        count_row.addWidget(self.count_label)
+        count_row.addWidget(self.scope_label, 1)
+        v2.addLayout(count_row)
         self.model = DossierListModel(self._fetch, self._count, dict(ws.gemeenten()), self)
         self.table = DossierTable()
         self.table.setAccessibleName("Dossiers (Enter opent het dossier)")
@@ -167,13 +202,14 @@ class Overview(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)  # only the capped columns (see DossierTable)
         self.table.activated.connect(lambda idx: page.open_dossier(self.model.data(idx, Qt.ItemDataRole.UserRole)))
         v2.addWidget(self.table, 1)
         splitter.addWidget(box2)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 3)
-        splitter.setSizes([240, 480])  # room for about five attention points
+        line = self.fontMetrics().lineSpacing()
+        splitter.setSizes([line * 14, line * 28])  # room for a few attention points, most for the list
         splitter.setChildrenCollapsible(False)
         lay.addWidget(splitter, 1)
         guard_wheel(self)
@@ -218,7 +254,7 @@ class Overview(QWidget):
             self.count_label.setText(str(exc))
             return
         n = self.model.total
-        self.table.resizeColumnsToContents()  # only the rows fetched so far (at most one batch here)
+        self.table.fit_columns()  # only the rows fetched so far (at most one batch here)
         self.count_label.setText("Geen dossiers gevonden." if n == 0 else
                                  ("1 dossier." if n == 1 else f"{n} dossiers."))
 
@@ -267,6 +303,23 @@ class Overview(QWidget):
             self.page.open_dossier(did)
 
 
+class _Stack(QStackedWidget):
+    """The overview or the open dossier: only the one shown counts for the room the screen asks for (the overview
+    may scroll at 200 % text; the dossier scrolls inside its steps and never as a whole)."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.currentChanged.connect(lambda _i: self.updateGeometry())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt name)
+        w = self.currentWidget()
+        return w.minimumSizeHint() if w is not None else super().minimumSizeHint()
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        w = self.currentWidget()
+        return w.sizeHint() if w is not None else super().sizeHint()
+
+
 class MeldcodePage(QWidget):
     def __init__(self, ws, parent=None) -> None:
         super().__init__(parent)
@@ -277,7 +330,7 @@ class MeldcodePage(QWidget):
         self._locked_state: dict | None = None
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
-        self.stack = QStackedWidget()
+        self.stack = _Stack()
         lay.addWidget(self.stack)
         self.overview = Overview(self)
         self.stack.addWidget(self.overview)

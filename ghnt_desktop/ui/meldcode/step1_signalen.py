@@ -49,7 +49,7 @@ class SignaalForm(RecordForm):
         self.fields["soort"].button_for(SignaalSoort.FEIT).setChecked(True)
         self.fields["herkomst"].button_for(Herkomst.EIGEN_WAARNEMING).setChecked(True)
         self.fields["richting"].button_for(Richting.BEVESTIGT).setChecked(True)
-        self.auteur = QLabel(f"Vastgelegd door: {ctx.ws.session.naam}")
+        self.auteur = wrap_label(f"Vastgelegd door: {ctx.ws.session.naam}")
         self.form.addRow(self.auteur)
         acuut.clicked.connect(self._acuut_clicked)
         self.finish()

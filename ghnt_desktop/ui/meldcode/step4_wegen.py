@@ -59,7 +59,7 @@ class AfwegingForm(RecordForm):
                          QLineEdit(), "Gebruikt hulpmiddel, bijvoorbeeld LIRIK")
             self.add_row("instrument_uitkomst", "Uitk&omst van het hulpmiddel:" if letters
                          else "Uitkomst van het hulpmiddel:", QLineEdit(), "Uitkomst van het hulpmiddel")
-        self.form.addRow(QLabel(f"Wordt vastgelegd met jouw naam ({ctx.ws.session.naam}) en de tijd."))
+        self.form.addRow(wrap_label(f"Wordt vastgelegd met jouw naam ({ctx.ws.session.naam}) en de tijd."))
         self.finish()
 
     def build(self, v: dict) -> AfwegingAntwoord:

@@ -16,13 +16,12 @@ from typing import Any, Protocol
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QWheelEvent
-from PySide6.QtWidgets import (QAbstractItemView, QAbstractScrollArea, QAbstractSpinBox, QApplication, QButtonGroup, QComboBox,
-                               QFormLayout, QFrame, QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLayout,
-                               QLineEdit,
-                               QListView, QListWidget, QListWidgetItem, QMessageBox, QPlainTextEdit, QPushButton,
-                               QRadioButton, QScrollArea, QScrollBar, QSizePolicy, QSplitter, QStackedWidget,
-                               QStyledItemDelegate,
-                               QStyleOptionViewItem, QTableWidget, QTabWidget, QTextEdit, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QAbstractScrollArea, QAbstractSpinBox, QApplication, QButtonGroup,
+                               QComboBox, QFormLayout, QFrame, QGridLayout, QGroupBox, QHBoxLayout, QHeaderView,
+                               QLabel, QLayout, QLineEdit, QListView, QListWidget, QListWidgetItem, QMessageBox,
+                               QPlainTextEdit, QPushButton, QRadioButton, QScrollArea, QScrollBar, QSizePolicy,
+                               QSplitter, QStackedWidget, QStyleOptionViewItem, QStyledItemDelegate, QTableWidget,
+                               QVBoxLayout, QWidget)
 
 from ghnt_desktop.domain import datum as regels
 from ghnt_desktop.errors import UserError
@@ -580,13 +579,24 @@ class ScrollBody(QScrollArea):
         self.setWidget(inner)
 
     def sizeHint(self) -> QSize:  # noqa: N802 - as large as its content (the dialog caps it at the screen)
-        inner = self.widget().sizeHint()
+        inner = self.widget()
+        hint = inner.sizeHint()
         bar = self.verticalScrollBar().sizeHint().width()
-        return QSize(inner.width() + bar + 2 * self.frameWidth(), inner.height() + 2 * self.frameWidth())
+        height = hint.height()
+        if inner.hasHeightForWidth() and self.viewport().width() > 40:  # wrapped text, a row of buttons that wraps
+            hfw = inner.heightForWidth(self.viewport().width())
+            height = hfw if hfw > 0 else height
+        return QSize(hint.width() + bar + 2 * self.frameWidth(), height + 2 * self.frameWidth())
 
-    def minimumSizeHint(self) -> QSize:  # noqa: N802
+    def resizeEvent(self, event) -> None:  # noqa: N802 - another width, another height of wrapped content
+        super().resizeEvent(event)
+        if event.oldSize().width() != event.size().width():
+            self.updateGeometry()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - never narrower than its content (it only scrolls down)
         line = self.fontMetrics().lineSpacing()
-        return QSize(self.fontMetrics().averageCharWidth() * 30, line * 6)
+        width = self.widget().minimumSizeHint().width() + self.verticalScrollBar().sizeHint().width()
+        return QSize(max(width, self.fontMetrics().averageCharWidth() * 30) + 2 * self.frameWidth(), line * 3)
 
 
 def fit_to_screen(window: QWidget, width: int, height: int) -> None:
@@ -597,6 +607,13 @@ def fit_to_screen(window: QWidget, width: int, height: int) -> None:
     free = screen.availableGeometry().size() - QSize(16, 48)  # room for the window frame and title bar
     want = QSize(width, height).expandedTo(window.sizeHint())
     window.resize(want.boundedTo(free))
+
+
+def table_min_height(table, rows: int = 3) -> int:
+    """The height of a table's header and ``rows`` rows (and a horizontal scroll bar): never just a header."""
+    bar = table.horizontalScrollBar().sizeHint().height()
+    return (table.horizontalHeader().sizeHint().height() + rows * table.verticalHeader().defaultSectionSize()
+            + bar + 2 * table.frameWidth())
 
 
 class WrapTable(QTableWidget):
@@ -622,6 +639,9 @@ class WrapTable(QTableWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Interactive)
 
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - the header and three rows, whatever the text size
+        return QSize(super().minimumSizeHint().width(), table_min_height(self))
+
     def fit(self) -> None:
         """Size the stretch column to the room left, then the rows to their (wrapped) text."""
         header = self.horizontalHeader()
@@ -640,6 +660,7 @@ class WrapTable(QTableWidget):
     def changeEvent(self, event) -> None:  # noqa: N802 - a larger text: measure again once the header has it too
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:
+            self.updateGeometry()  # the minimum follows the text size
             QTimer.singleShot(0, self, self.fit)
 
 
@@ -1241,12 +1262,16 @@ class StepPage(QScrollArea):
         self.warnings = WarningsBox()
         self.body.addWidget(self.warnings)
         missing_label = QLabel(f"<b>Wat nog ontbreekt in stap {nummer}</b> (Enter: ga naar het veld)")
+        missing_label.setWordWrap(True)
         self.missing = MissingList()
         self.missing.setAccessibleName(f"Wat nog ontbreekt in stap {nummer}")
         missing_label.setBuddy(self.missing)
         self.body.addWidget(missing_label)
         self.body.addWidget(self.missing)
         self.missing.code_activated.connect(self.go_to_code)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - it scrolls: it does not ask for the height of all it holds
+        return QSize(super().sizeHint().width(), self.fontMetrics().lineSpacing() * 12)
 
     def add_form(self, form: RecordForm) -> RecordForm:
         self.forms.append(form)
