@@ -7,7 +7,7 @@ from functools import cache
 
 from html import escape as esc
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QFrame, QLabel, QPushButton, QScrollArea,
                                QVBoxLayout, QWidget)
 
@@ -66,6 +66,8 @@ class AcuteDialog(QDialog):
     """``ws``: the open workspace, for the organisation's own numbers (default: the parent's ``ws``)."""
 
     def __init__(self, parent=None, ws=None) -> None:
+        from PySide6.QtCore import Qt  # not at import: ui.app loads this module before the first paint
+
         super().__init__(parent)
         c = dict(acute_content())
         ws = ws if ws is not None else getattr(parent, "ws", None)
@@ -156,23 +158,14 @@ def open_acute(anchor=None) -> AcuteDialog | None:
     return dlg
 
 
-ACUTE_KEYS = "Ctrl+Shift+A"
-ACUTE_NAME = "Acuut onveilig? Wat je nu moet doen"
-ACUTE_TIP = f"Wat doe je als iemand nu in gevaar is? ({ACUTE_KEYS})"
+# the red button lives in ui.acuut_knop (imported before the first paint; this module is not)
+from ghnt_desktop.ui.acuut_knop import ACUTE_KEYS, ACUTE_NAME, ACUTE_TIP  # noqa: E402,F401
+from ghnt_desktop.ui.acuut_knop import acute_button as _red_button  # noqa: E402
 
 
-def acute_button(text: str = "Acuut onveilig?", *, on_click=None) -> QPushButton:
-    """The red button (object name ``acuutKnop``); bold set on the widget so it is sized for bold text.
-    ``on_click`` (default: :func:`open_acute`)."""
-    button = QPushButton(text)
-    button.setObjectName("acuutKnop")
-    bold = button.font()
-    bold.setBold(True)
-    button.setFont(bold)
-    button.setAccessibleName(ACUTE_NAME)
-    button.setToolTip(ACUTE_TIP)
-    button.setAutoDefault(False)
-    button.clicked.connect(on_click if on_click is not None else (lambda: open_acute(button)))
+def acute_button(text: str = "Acuut onveilig?") -> QPushButton:
+    """The red button that opens the panel over the window it is in."""
+    button = _red_button(lambda: open_acute(button), text)
     return button
 
 

@@ -85,7 +85,20 @@ def load_translations(app: QApplication) -> bool:
     return ok
 
 
-def make_app(argv: list[str] | None = None) -> QApplication:
+def install_acute_everywhere(app: QApplication) -> None:
+    """"Acuut onveilig?" from every window (``acute_dialog.AcuteEverywhere``), once per application. Its event
+    filter reads every event's type, which costs ~15 ms the first time: the start-up with a passphrase file
+    installs it after the first paint (the main window does), every other path before its first dialog."""
+    if app.property("ghntAcuut") is None:
+        from ghnt_desktop.ui.acute_dialog import AcuteEverywhere
+
+        app.installEventFilter(AcuteEverywhere(app))
+        app.setProperty("ghntAcuut", True)
+
+
+def make_app(argv: list[str] | None = None, *, acute_now: bool = True) -> QApplication:
+    """The application with the app's fonts, translations and style. ``acute_now=False`` leaves the
+    application-wide "Acuut onveilig?" filter to the main window's first turn of the event loop (fast start)."""
     app = QApplication.instance() or QApplication(argv or ["ghnt"])
     from ghnt_desktop.ui import refcount_guard
 
@@ -98,13 +111,13 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     from ghnt_desktop.ui import kop, stijl
 
     if app.property("ghntStijl") is None:
-        app.setStyle("Fusion")  # the same calm look on every platform; the palette and sheet do the rest
+        if app.style().name().lower() != "fusion":  # already the default on Linux (saves a new style there)
+            app.setStyle("Fusion")  # the same calm look on every platform; the palette and sheet do the rest
         app.setPalette(stijl.palette())
         kop.install()
-        from ghnt_desktop.ui.acute_dialog import AcuteEverywhere
-
-        app.installEventFilter(AcuteEverywhere(app))
         app.setProperty("ghntStijl", True)
+    if acute_now:
+        install_acute_everywhere(app)
     set_text_size(app, BASE_POINT_SIZE)
     return app
 

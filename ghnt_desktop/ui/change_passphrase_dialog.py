@@ -96,6 +96,11 @@ def ensure_passphrase_changed(ws, parent=None) -> bool:
     """If the account logged in with a one-time passphrase, force a new one. True = may continue."""
     if not ws.session.must_change:
         return True
+    from PySide6.QtWidgets import QApplication
+
+    from ghnt_desktop.ui.app import install_acute_everywhere
+
+    install_acute_everywhere(QApplication.instance())  # this dialog may come before the main window
     dlg = ChangePassphraseDialog(ws, parent, forced=True)
     dlg.exec()
     return dlg.changed and not ws.session.must_change

@@ -13,7 +13,6 @@ a test, so headings are exposed without a level. The size of a heading follows t
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QAccessibleWidget, QLabel, QSizePolicy
 
@@ -24,6 +23,8 @@ class Kop(QLabel):
     """A heading: plain text, wraps, level 1 to 3 (size from the type scale)."""
 
     def __init__(self, text: str = "", niveau: int = 2, parent=None) -> None:
+        from PySide6.QtCore import Qt  # not at import: this module loads before the first paint (start-up)
+
         super().__init__(parent)
         self.niveau = max(1, min(3, niveau))
         self.setObjectName(f"kop{self.niveau}")

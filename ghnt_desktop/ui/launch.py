@@ -73,7 +73,7 @@ def run_gui(data_dir: Path, creds: tuple[str, str] | None, *, quit_after_startup
     from ghnt_desktop.ui.app import make_app
 
     trace("imports")
-    app = make_app(sys.argv[:1])
+    app = make_app(sys.argv[:1], acute_now=not creds)  # with creds the main window installs it after painting
     trace("qapplication")
     crash.install(data_dir, gui=True)
     _install_excepthook()
@@ -92,7 +92,10 @@ def run_gui(data_dir: Path, creds: tuple[str, str] | None, *, quit_after_startup
         trace("unlocked")
         err = unlock_thread.error
         if isinstance(err, WorkspaceCorrupt) and not quit_after:
+            from ghnt_desktop.ui.app import install_acute_everywhere
             from ghnt_desktop.ui.recovery import offer_restore
+
+            install_acute_everywhere(app)  # dialogs come before the main window here
 
             ws = offer_restore(data_dir, creds[0], creds[1], None, reason=str(err))
             if ws is None:

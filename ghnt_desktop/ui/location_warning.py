@@ -74,6 +74,11 @@ def check_location(ws_or_data_dir, parent=None, *, beoordeel=location.beoordeel)
 
         if settings.haal(ws, settings.LOCATIE_AKKOORD.key).get(key) == loc.risico:
             return True
+    from PySide6.QtWidgets import QApplication
+
+    from ghnt_desktop.ui.app import install_acute_everywhere
+
+    install_acute_everywhere(QApplication.instance())  # this dialog may come before the main window
     dlg = LocationWarningDialog(loc, path, parent)
     if not dlg.exec():
         return False

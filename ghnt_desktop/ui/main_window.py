@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (QApplication, QFrame, QHBoxLayout, QLabel, QListW
 from ghnt_desktop import APP_NAME
 from ghnt_desktop.ui import app as app_setup
 from ghnt_desktop.ui.a11y import MessageLabel, announce
-from ghnt_desktop.ui.acute_dialog import acute_button
+from ghnt_desktop.ui.acuut_knop import acute_button
 from ghnt_desktop.ui.modules import registry, start_key
 from ghnt_desktop.ui.pages import Page, as_page
 
@@ -98,13 +98,6 @@ class WindowMemory:
 class _Nav(QListWidget):
     """The navigation: as wide as its longest title when there is room, narrower (titles wrap) when not."""
 
-    font_changed = Signal()
-
-    def changeEvent(self, event) -> None:  # noqa: N802 (Qt name)
-        super().changeEvent(event)
-        if event.type() == event.Type.FontChange:
-            self.font_changed.emit()
-
     def sizeHint(self):  # noqa: N802 (Qt name)
         hint = super().sizeHint()
         hint.setWidth(self.sizeHintForColumn(0) + 2 * self.frameWidth() + 16)
@@ -149,7 +142,7 @@ class MainWindow(QMainWindow):
         self.user_label.setWordWrap(True)
         self.user_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         header.addWidget(self.user_label, 1)
-        self.acute_button = acute_button("&Acuut onveilig?", on_click=self.show_acute)
+        self.acute_button = acute_button(self.show_acute, "&Acuut onveilig?")
         header.addWidget(self.acute_button)
         self.lock_button = QPushButton("Vergrendelen")
         self.lock_button.setToolTip("Scherm vergrendelen (Ctrl+L)")
@@ -187,7 +180,9 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self._nav_width_chosen = False  # the user dragged the splitter: keep their width
         self.splitter.splitterMoved.connect(self._nav_width_moved)
-        self.nav.font_changed.connect(lambda: QTimer.singleShot(0, self._fit_nav))
+        # after a text size change (ui.app emits fontChanged): the navigation and the status bar fit the new text.
+        # A signal, not changeEvent: reading an event's type before the first paint costs ~15 ms (start-up).
+        QApplication.instance().fontChanged.connect(self._text_size_changed)
         body.addWidget(self.splitter, 1)
         self.lock_screen: QLabel | None = None  # made at the first lock
         self.body = body
@@ -231,6 +226,17 @@ class MainWindow(QMainWindow):
         self.statusBar().clearMessage()
         self.status_text.setText(text)
 
+    def _text_size_changed(self, _font=None) -> None:
+        QTimer.singleShot(0, self._after_text_size_change)
+
+    def _after_text_size_change(self) -> None:
+        import shiboken6
+
+        if not shiboken6.isValid(self):
+            return
+        self._fit_nav()
+        self.statusBar().reformat()  # else it keeps the height of the old text size
+
     def _status_message_changed(self, text: str) -> None:
         if text:
             announce(self.statusBar(), text)
@@ -258,6 +264,7 @@ class MainWindow(QMainWindow):
         # Ctrl+Shift+A also works from dialogs. Until this runs (one event-loop turn after the first
         # paint) no dialog can be open yet, and the default context already covers the main window.
         self.acute_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        app_setup.install_acute_everywhere(QApplication.instance())  # after the first paint (see ui.app)
         self.idle.watch(QApplication.instance())
         state = self.memory.load("splitter/hoofd")
         if state is not None and self.splitter.restoreState(state):
@@ -451,4 +458,8 @@ class MainWindow(QMainWindow):
             self._save_layout()
         finally:
             QApplication.instance().removeEventFilter(self.idle)
+        try:
+            QApplication.instance().fontChanged.disconnect(self._text_size_changed)
+        except (RuntimeError, TypeError):
+            pass
             super().closeEvent(event)

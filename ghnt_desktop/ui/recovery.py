@@ -183,9 +183,13 @@ def offer_restore(data_dir: Path, login: str, passphrase: str | None, parent: QW
 
     The damaged file is never overwritten: it is moved aside unchanged (``beschadigd-<tijd>.db``).
     """
+    from PySide6.QtWidgets import QApplication
+
     from ghnt_desktop.services import backup as service
+    from ghnt_desktop.ui.app import install_acute_everywhere
     from ghnt_desktop.ui.messages import show_error
 
+    install_acute_everywhere(QApplication.instance())  # these dialogs come before the main window
     data_dir = Path(data_dir)
     try:
         if passphrase is None:

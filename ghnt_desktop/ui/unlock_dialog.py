@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QHBoxLayo
                                QVBoxLayout)
 
 from ghnt_desktop.errors import UserError
-from ghnt_desktop.ui.acute_dialog import acute_button
+from ghnt_desktop.ui.acuut_knop import acute_button
 from ghnt_desktop.ui.messages import error_label
 
 
@@ -25,7 +25,7 @@ class UnlockDialog(QDialog):
         lay = QVBoxLayout(self)
         top = QHBoxLayout()  # the red button first in reach, as in the main window's header
         top.addStretch(1)
-        self.acute_button = acute_button("&Acuut onveilig?")
+        self.acute_button = acute_button(self._show_acute, "&Acuut onveilig?")
         top.addWidget(self.acute_button)
         lay.addLayout(top)
         intro = QLabel("Vul je naam en wachtzin in om de werkruimte te openen.")
@@ -54,6 +54,11 @@ class UnlockDialog(QDialog):
         lay.addWidget(self.buttons)
         (self.pass_edit if login else self.login_edit).setFocus()
         self.resize(max(self.sizeHint().width(), 480), self.sizeHint().height())
+
+    def _show_acute(self) -> None:
+        from ghnt_desktop.ui.acute_dialog import open_acute
+
+        open_acute(self.acute_button)
 
     def unlock(self, login: str, passphrase: str):
         """Override point: the default opens the workspace; lock screens verify instead."""
