@@ -95,3 +95,47 @@ class ColumnFit(QObject):
             header.resizeSection(col, width)
         if self.wrap:
             table.resizeRowsToContents()
+
+
+def relayout_scroll_areas(root: QWidget) -> None:
+    """Scroll areas in ``root`` lay out their content again for its current size and text size. A scroll area that
+    was hidden while the text size changed keeps the old height for wrapped texts (their last lines cut off)
+    until it does; call this when a screen comes into view."""
+    from PySide6.QtWidgets import QScrollArea
+
+    areas = root.findChildren(QScrollArea)
+    if isinstance(root, QScrollArea):
+        areas.append(root)
+    for area in areas:
+        content = area.widget()
+        if content is not None and content.layout() is not None:
+            content.layout().invalidate()  # hidden during a text size change: its children kept the old geometry
+            content.layout().activate()
+        if area.widgetResizable():
+            area.setWidgetResizable(True)  # recomputes the content's size (heightForWidth included)
+
+
+class HeightInLines(QObject):
+    """Keep a list, table or text box ``lines`` lines of text high (its maximum, or with ``minimum=True`` its
+    minimum), also after the text size changes: a height in pixels would show one and a half lines at 200 %."""
+
+    def __init__(self, widget: QWidget, lines: int, *, minimum: bool = False) -> None:
+        super().__init__(widget)
+        self.widget, self.lines, self.minimum = widget, lines, minimum
+        widget.installEventFilter(self)
+        self.apply()
+
+    def apply(self) -> None:
+        w = self.widget
+        if not shiboken6.isValid(w):
+            return
+        height = w.fontMetrics().lineSpacing() * self.lines + 2 * getattr(w, "frameWidth", lambda: 1)() + 8
+        header = getattr(w, "horizontalHeader", None)
+        if header is not None and header().isVisible():
+            height += header().sizeHint().height()
+        (w.setMinimumHeight if self.minimum else w.setMaximumHeight)(height)
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt name)
+        if obj is self.widget and event.type() in (event.Type.FontChange, event.Type.StyleChange):
+            QTimer.singleShot(0, self.apply)
+        return False

@@ -307,6 +307,9 @@ class MainWindow(QMainWindow):
         elif self._protocol[m.key].refresh_on_show:
             self._protocol[m.key].refresh()
         self.stack.setCurrentIndex(row)
+        from ghnt_desktop.ui.indeling import relayout_scroll_areas
+
+        relayout_scroll_areas(self.stack.currentWidget())  # the text size may have changed while it was hidden
 
     def switch_workspace(self, new_ws) -> None:
         """Continue with another (restored) workspace: every screen is rebuilt from it."""

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, Q
 
 from ghnt_desktop.domain import passphrase as policy
 from ghnt_desktop.errors import UserError
-from ghnt_desktop.ui.indeling import dialog_size, scroll_body
+from ghnt_desktop.ui.indeling import HeightInLines, dialog_size, scroll_body
 from ghnt_desktop.ui.passphrase_fields import add_new_passphrase_rows
 from ghnt_desktop.ui.messages import error_label
 
@@ -53,7 +53,7 @@ class SetupDialog(QDialog):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
             self.gemeente_list.addItem(item)
-        self.gemeente_list.setMinimumHeight(self.gemeente_list.fontMetrics().lineSpacing() * 6 + 8)
+        self.gemeente_list.lines = HeightInLines(self.gemeente_list, 6, minimum=True)
         form.addRow("&Gemeenten:", self.gemeente_list)
         self.naam_edit = QLineEdit()
         self.naam_edit.setAccessibleName("Je volledige naam")

@@ -171,7 +171,10 @@ class SneltoetsenDialog(QDialog):
         buttons.rejected.connect(self.reject)
         lay.addWidget(buttons)
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)
-        self.resize(760, 560)
+        from ghnt_desktop.ui.indeling import dialog_size
+
+        fm = self.fontMetrics()  # wide enough for the three columns at any text size (within the screen)
+        dialog_size(self, fm.averageCharWidth() * 100, fm.lineSpacing() * 28)
 
     def texts(self) -> list[tuple[str, str, str]]:
         return [(s.toetsen, s.uitleg, s.waar) for s in self.items]

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QWidget
 
 from ghnt_desktop.services.login import login
 from tests.conftest import PASSPHRASE
@@ -38,6 +38,17 @@ def _main_window(qtbot, ws):
     return win
 
 
+def clipped_labels(window: QWidget) -> list[str]:
+    """Wrapped texts that got less height than their lines need (their last lines are cut off)."""
+    out = []
+    for w in window.findChildren(QLabel):
+        if w.isVisibleTo(window) and w.wordWrap() and w.text().strip() and w.width() > 0:
+            need = w.heightForWidth(w.width())
+            if need > w.height() + 2:
+                out.append(f"label {w.text()[:40]!r} is {w.height()} px high, its text needs {need}")
+    return out
+
+
 def _acute_in_view(win) -> list[str]:
     b = win.acute_button
     top_left = b.mapTo(win, b.rect().topLeft())
@@ -46,19 +57,23 @@ def _acute_in_view(win) -> list[str]:
 
 
 def _every_screen(qtbot, win, percent: int) -> list[str]:
+    for row in range(len(win.modules)):  # every screen built at 100 %, then the text size changes (as Ctrl++)
+        win.nav.setCurrentRow(row)
+        QApplication.processEvents()
     set_text_percent(percent)
     problems = []
     for row, m in enumerate(win.modules):
         win.nav.setCurrentRow(row)
         QApplication.processEvents()
-        problems += [f"[{m.titel}] {p}" for p in layout_problems(win, screen=SCREEN) + _acute_in_view(win)]
+        problems += [f"[{m.titel}] {p}" for p in layout_problems(win, screen=SCREEN) + _acute_in_view(win)
+                     + clipped_labels(win)]
         if m.key == "beheer":
             view = win.pages["beheer"]
             for i in range(view.tabs.count()):
                 view.tabs.setCurrentIndex(i)
                 QApplication.processEvents()
                 problems += [f"[Beheer › {view.tabs.tabText(i)}] {p}"
-                             for p in layout_problems(win, screen=SCREEN) + _acute_in_view(win)]
+                             for p in layout_problems(win, screen=SCREEN) + _acute_in_view(win) + clipped_labels(win)]
     return problems
 
 
@@ -170,7 +185,7 @@ def test_every_dialog_fits(qtbot, workspace, data_dir, name, percent):
     dlg = _dialogs(workspace, data_dir, parent)[name]()
     qtbot.addWidget(dlg)
     shown_as_dialog(qtbot, dlg)
-    problems = layout_problems(dlg, screen=SCREEN)
+    problems = layout_problems(dlg, screen=SCREEN) + clipped_labels(dlg)
     assert problems == [], "\n".join(problems)
     getattr(dlg, "close_with_window", dlg.close)()
 

@@ -7,7 +7,7 @@ Beheer › Aan de slag. The items and when they are done come from
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from ghnt_desktop.errors import UserError
 from ghnt_desktop.ui import stijl
@@ -53,11 +53,10 @@ class AanDeSlagPage(QWidget, PageMixin):
         self.intro = QLabel("")
         self.intro.setWordWrap(True)
         lay.addWidget(self.intro)
-        self.grid = QGridLayout()
-        self.grid.setColumnStretch(1, 1)
-        self.grid.setHorizontalSpacing(stijl.RUIMTE_GROOT)
-        self.grid.setVerticalSpacing(stijl.RUIMTE)
-        lay.addLayout(self.grid)
+        # one block per item, under each other: status and button, then what it is about (wraps at any width)
+        self.items = QVBoxLayout()
+        self.items.setSpacing(stijl.RUIMTE_GROOT)
+        lay.addLayout(self.items)
         self.status_labels: dict[str, QLabel] = {}
         self.buttons: dict[str, QPushButton] = {}
         self.uitleg_labels: dict[str, QLabel] = {}
@@ -88,12 +87,18 @@ class AanDeSlagPage(QWidget, PageMixin):
                 button.clicked.connect(lambda _c=False, k=p.key: self.open_requested.emit(k))
                 uitleg = QLabel()
                 uitleg.setWordWrap(True)
-                self.grid.addWidget(status, 2 * row, 0, Qt.AlignmentFlag.AlignTop)
-                self.grid.addWidget(button, 2 * row, 1, Qt.AlignmentFlag.AlignLeft)
-                self.grid.addWidget(uitleg, 2 * row + 1, 1)
-                self.status_labels[p.key], self.buttons[p.key], self.uitleg_labels[p.key] = status, button, uitleg
+                block = QVBoxLayout()
+                block.setSpacing(stijl.RUIMTE_KLEIN)
+                top = QHBoxLayout()
+                top.addWidget(status)
+                top.addWidget(button)
+                top.addStretch(1)
+                block.addLayout(top)
+                block.addWidget(uitleg)
                 if p.key == "backup":
-                    self.grid.addWidget(self.default_backup_button, 2 * row + 1, 2, Qt.AlignmentFlag.AlignTop)
+                    block.addWidget(self.default_backup_button, 0, Qt.AlignmentFlag.AlignLeft)
+                self.items.insertLayout(row, block)
+                self.status_labels[p.key], self.buttons[p.key], self.uitleg_labels[p.key] = status, button, uitleg
             self.status_labels[p.key].setText("✓ Klaar" if p.klaar else "Nog te doen")
             self.status_labels[p.key].setObjectName("klaar" if p.klaar else "")
             self.status_labels[p.key].style().polish(self.status_labels[p.key])  # the colour follows the name

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFormLayout
 from ghnt_desktop.domain.roles import Rol
 from ghnt_desktop.errors import UserError
 from ghnt_desktop.ui.beheer.common import button_row, esc, make_table, message_label, say
-from ghnt_desktop.ui.indeling import dialog_size, scroll_body
+from ghnt_desktop.ui.indeling import HeightInLines, dialog_size, scroll_body
 from ghnt_desktop.ui.messages import confirm, error_label
 from ghnt_desktop.ui.pages import PageMixin
 
@@ -241,7 +241,7 @@ class AccountDialog(QDialog):
             item.setCheckState(Qt.CheckState.Checked if account and team_id in account.team_ids
                                else Qt.CheckState.Unchecked)
             self.team_list.addItem(item)
-        self.team_list.setMaximumHeight(140)
+        self.team_list.lines = HeightInLines(self.team_list, 5)
         lay.addWidget(self.team_list)
         if not actieve_teams:
             self.team_list.hide()
@@ -324,7 +324,7 @@ class OneTimePassphraseDialog(QDialog):
         self.passphrase_edit.setAccessibleName("Eenmalige wachtzin")
         self.passphrase_edit.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)  # no copy to clipboard history
         font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-        font.setPointSize(max(font.pointSize(), 14))
+        font.setPointSize(max(font.pointSize(), round(self.font().pointSize() * 1.4)))  # larger than the text
         font.setWeight(QFont.Weight.Bold)
         self.passphrase_edit.setFont(font)
         lay.addWidget(self.passphrase_edit)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout
 from ghnt_desktop.domain.roles import Actie, mag
 from ghnt_desktop.errors import UserError
 from ghnt_desktop.ui.beheer.common import button_row, esc, fmt_date, make_table, message_label, say
-from ghnt_desktop.ui.indeling import dialog_size, scroll_body
+from ghnt_desktop.ui.indeling import HeightInLines, dialog_size, scroll_body
 from ghnt_desktop.ui.kop import Kop
 from ghnt_desktop.ui.messages import confirm, error_label
 from ghnt_desktop.ui.pages import PageMixin
@@ -38,7 +38,7 @@ class RetentionTab(QWidget, PageMixin):
         top = QHBoxLayout()
         self.type_table = make_table(["Soort", "Termijn", "Telt vanaf"], "Bewaartermijnen per soort", wrap={0, 2})
         self.type_table.itemSelectionChanged.connect(self._show_type)
-        self.type_table.setMaximumHeight(150)
+        self.type_table.lines = HeightInLines(self.type_table, 6)
         top.addWidget(self.type_table, 2)
         side = QVBoxLayout()
         self.years_spin = QSpinBox()
@@ -298,7 +298,7 @@ class EarlyDestructionDialog(QDialog):
         self.reason_edit.setPlaceholderText("Bijvoorbeeld: schriftelijk verzoek ontvangen op 3 maart. "
                                             "Schrijf geen namen of andere gegevens van cliënten.")
         self.reason_edit.setTabChangesFocus(True)
-        self.reason_edit.setMaximumHeight(self.reason_edit.fontMetrics().lineSpacing() * 4 + 12)
+        self.reason_edit.lines = HeightInLines(self.reason_edit, 4)
         form.addRow("&Toelichting:", self.reason_edit)
         lay.addLayout(form)
         self.error = error_label()
@@ -359,7 +359,7 @@ class ReasonDialog(QDialog):
         self.reason_edit.setAccessibleName("Reden")
         self.reason_edit.setPlaceholderText("Schrijf geen namen of andere gegevens van cliënten.")
         self.reason_edit.setTabChangesFocus(True)
-        self.reason_edit.setMaximumHeight(self.reason_edit.fontMetrics().lineSpacing() * 5 + 12)
+        self.reason_edit.lines = HeightInLines(self.reason_edit, 5)
         reden_label = QLabel("&Reden:")
         reden_label.setBuddy(self.reason_edit)
         lay.addWidget(reden_label)

@@ -16,7 +16,7 @@ from ghnt_desktop.errors import UserError
 from ghnt_desktop.ui.a11y import MessageLabel
 from ghnt_desktop.ui.beheer.common import button_row
 from ghnt_desktop.ui.flow import FlowLayout
-from ghnt_desktop.ui.indeling import ColumnFit, dialog_size, scroll_body
+from ghnt_desktop.ui.indeling import ColumnFit, HeightInLines, dialog_size, scroll_body
 from ghnt_desktop.ui.messages import confirm, error_label
 from ghnt_desktop.ui.pages import PageMixin
 
@@ -72,7 +72,7 @@ class TeamDialog(QDialog):
         self.gemeente_list = _check_list("Gemeenten die het team bedient", [(c, f"{n} ({c})") for c, n in gemeenten],
                                          set(team.gemeenten) if team else ({gemeenten[0][0]} if len(gemeenten) == 1
                                                                           else set()))
-        self.gemeente_list.setMaximumHeight(130)
+        self.gemeente_list.lines = HeightInLines(self.gemeente_list, 5)
         lab = QLabel("&Gemeenten die het team bedient:")
         lab.setBuddy(self.gemeente_list)
         lay.addWidget(lab)
@@ -84,7 +84,7 @@ class TeamDialog(QDialog):
             rows = [(a.id, f"{a.naam} ({a.login}) – " + ", ".join(r.label for r in sorted(a.rollen)))
                     for a in accounts.lijst(ws)]
             self.leden_list = _check_list("Leden van het team", rows, set(team.leden) if team else set())
-            self.leden_list.setMaximumHeight(160)
+            self.leden_list.lines = HeightInLines(self.leden_list, 6)
             lab = QLabel("&Leden:")
             lab.setBuddy(self.leden_list)
             lay.addWidget(lab)
@@ -134,7 +134,7 @@ class GemeentenBox(QGroupBox):
         lay = QVBoxLayout(self)
         self.list = QListWidget()
         self.list.setAccessibleName("Gemeenten van de werkruimte")
-        self.list.setMaximumHeight(110)
+        self.list.lines = HeightInLines(self.list, 5)
         lay.addWidget(self.list)
         row = FlowLayout()
         self.add_edit = QLineEdit()

@@ -123,7 +123,10 @@ class BeheerView(QWidget, PageMixin):
         return self._pages[self.tabs.currentIndex()]
 
     def _tab_changed(self, _index: int) -> None:
+        from ghnt_desktop.ui.indeling import relayout_scroll_areas
+
         self._bring_into_view(self.current_page())
+        relayout_scroll_areas(self.tabs.currentWidget())  # the text size may have changed while it was hidden
 
     def _bring_into_view(self, tab: Page) -> None:
         if any(t is tab for t in self._cleared):
