@@ -759,8 +759,8 @@ def test_a_dialog_kept_at_the_lock_survives_a_restart(qtbot, win, long_ws, type_
     assert seen["reden"] == "Geen zorgen meer." and DIALOOG_KEY not in svc.concepten(long_ws, did)
 
 
-def test_no_dialog_of_the_dossier_escapes_its_lock_draft(qtbot, win, long_ws):
-    """Every dialog the dossier screen opens says what it holds (so a lock keeps it)."""
+def test_the_export_dialog_keeps_its_choice_at_a_lock_but_never_the_password(qtbot, win, long_ws):
+    """What the lock keeps of the export dialog: the choice to protect the file; the password is typed again."""
     from ghnt_desktop.ui.meldcode.export_dialog import ExportDialog
 
     did = rich_dossier(long_ws)

@@ -170,10 +170,10 @@ def test_every_control_has_an_accessible_name_and_mnemonic_labels_have_buddies(q
         t = lab.text()
         if "&" in t.replace("&&", "") and not t.lstrip().startswith("<"):
             assert lab.buddy() is not None, f"label {t!r} has a mnemonic but no buddy"
-    # Alt+A (Acuut onveilig?), Alt+V (Vergrendelen), Alt+B/H (menus) and Alt+1..5 (steps) stay free
+    # Alt+A (Acuut onveilig?), Alt+V (Vergrendelen), Alt+B/W/H (menus) and Alt+1..5 (steps) stay free
     import re
 
-    reserved = set("avbh12345")
+    reserved = set("avbwh12345")
     for w in [*view.findChildren(QAbstractButton), *view.findChildren(QLabel), *d.page.overview.findChildren(QLabel)]:
         m = re.search(r"&(?!amp;|lt;|gt;|&)(\w)", w.text())
         assert not (m and m.group(1).lower() in reserved), f"mnemonic Alt+{m.group(1)} in {w.text()!r}"
