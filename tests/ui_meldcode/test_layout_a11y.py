@@ -144,6 +144,19 @@ def _cut_off_sideways(root) -> list[str]:
     return out
 
 
+def _clipped_labels(root) -> list[str]:
+    """Wrapped texts that got less height than their lines need (their last lines cut off)."""
+    from PySide6.QtWidgets import QLabel
+
+    out = []
+    for w in root.findChildren(QLabel):
+        if w.isVisibleTo(root) and w.wordWrap() and w.text().strip() and w.width() > 0:
+            need = w.heightForWidth(w.width())
+            if need > w.height() + 2:
+                out.append(f"label {w.text()[:40]!r} is {w.height()} px high, its text needs {need}")
+    return out
+
+
 def _unlock(qtbot, win) -> None:
     qtbot.waitUntil(lambda: getattr(win, "unlock_dialog", None) is not None and win.unlock_dialog.isVisible())
     dlg = win.unlock_dialog
@@ -186,7 +199,31 @@ def test_overview_and_every_step_fit_both_screens_at_100_and_200_percent(qtbot, 
             view.tabs.setCurrentIndex(i)
             QApplication.processEvents()
             problems += [f"{view.tabs.tabText(i)} {size} {percent}%: {p}"
-                         for p in layout_problems(win, screen=size) + _page_scrolls(win) + _cut_off_sideways(win)]
+                         for p in layout_problems(win, screen=size) + _page_scrolls(win) + _cut_off_sideways(win)
+                         + _clipped_labels(win)]
+    assert problems == [], "\n".join(problems)
+
+
+def test_after_ctrl_plus_every_step_shows_whole_texts(qtbot, win, long_ws):
+    """Steps built at 100 % (as a user who opened them all), then the text size goes to 200 % (as Ctrl++): each step,
+    shown again, has its wrapped texts whole and nothing off-screen."""
+    did = rich_dossier(long_ws)
+    view = _open(qtbot, win, did)
+    for i in range(view.tabs.count()):
+        view.tabs.setCurrentIndex(i)
+        QApplication.processEvents()
+    view.tabs.setCurrentIndex(0)
+    set_text_percent(200)
+    problems = []
+    for i in range(view.tabs.count()):
+        view.tabs.setCurrentIndex(i)
+        QApplication.processEvents()
+        problems += [f"{view.tabs.tabText(i)}: {p}" for p in layout_problems(win) + _clipped_labels(win)
+                     + _cut_off_sideways(win) + _page_scrolls(win)]
+    click(view.back_button)  # the overview was hidden during Ctrl++ as well
+    QApplication.processEvents()
+    problems += [f"overview: {p}" for p in layout_problems(win) + _clipped_labels(win)
+                 + _page_scrolls(win, down_ok=True)]
     assert problems == [], "\n".join(problems)
 
 
@@ -204,6 +241,11 @@ def test_screen_reader_texts_mnemonics_and_tab_traps_on_every_step(qtbot, win, l
     # the step pages themselves are named, and do not take a Tab stop of their own
     for p in view.steps:
         assert p.accessibleName().startswith(f"Stap {p.nummer}:") and p.focusPolicy() == Qt.FocusPolicy.NoFocus
+    from PySide6.QtWidgets import QScrollArea
+
+    unnamed = [sa for sa in _page(win).findChildren(QScrollArea)
+               if sa.focusPolicy() & Qt.FocusPolicy.TabFocus and not sa.accessibleName().strip()]
+    assert unnamed == []  # no unnamed focusable scroll area
 
 
 def test_the_checks_find_what_they_look_for(qtbot, app):
@@ -301,7 +343,7 @@ def test_every_dialog_fits_a_768_pixel_screen_and_reads_well(qtbot, win, long_ws
         dlg.show()
         QApplication.processEvents()
         size = dlg.frameGeometry().size()
-        found = layout_problems(dlg, screen=(1366, 768)) + _cut_off_sideways(dlg)
+        found = layout_problems(dlg, screen=(1366, 768)) + _cut_off_sideways(dlg) + _clipped_labels(dlg)
         if size.height() > 768 or size.width() > 1366:
             found.append(f"opens at {size.width()}×{size.height()}")
         if percent == 100:
