@@ -33,7 +33,7 @@ def test_meldcode_screens_hide_no_visible_text_and_name_every_control(screen, sc
     assert unnamed == [], unnamed
 
 
-def test_the_dossier_title_and_the_whole_signal_reach_the_screen_reader(screen):
+def test_the_dossier_title_is_a_heading_and_the_whole_signal_reaches_the_screen_reader(screen):
     from tests.ui_meldcode.test_layout_a11y import LONG_REF, LONG_SIGNAL
 
     s = screen("meldcode-stap1")
@@ -41,6 +41,8 @@ def test_the_dossier_title_and_the_whole_signal_reach_the_screen_reader(screen):
     showing = [n for n in tree if n["showing"]]
     said = " ".join(" ".join((n["name"], n["description"], n["text"])) for n in showing)
     assert f"Dossier {LONG_REF}" in said
+    headings = {n["name"] for n in showing if n["role"] == "heading"}  # H in Orca jumps to them
+    assert f"Dossier {LONG_REF}" in headings and any(h.startswith("Stap 1:") for h in headings), headings
     assert LONG_SIGNAL[-200:] in said  # the end of the 3,000-character signal, under the list
     assert any(n["role"] == "label" and n["description"] == "Gegevens van het dossier" and "Betrokkenen:" in n["name"]
                for n in showing)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QPushButton, QS
 
 from ghnt_desktop.errors import UserError
 from ghnt_desktop.ui.a11y import MessageLabel
+from ghnt_desktop.ui.kop import Kop
 from ghnt_desktop.ui.messages import confirm
 
 
@@ -69,8 +70,7 @@ class BesluitenPage(QWidget):
         self.dossier = None
         self.setAccessibleName("Besluiten ondertekenen")
         lay = QVBoxLayout(self)
-        title = QLabel("<h2>Besluiten ondertekenen</h2>")
-        title.setTextFormat(Qt.TextFormat.RichText)
+        title = Kop("Besluiten ondertekenen", 1)
         lay.addWidget(title)
         intro = QLabel(
             "Volgens het meldcodeprofiel van jullie organisatie teken jij het besluit over melden. Hier staan de "

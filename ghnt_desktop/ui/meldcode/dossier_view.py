@@ -28,6 +28,7 @@ from ghnt_desktop.domain.roles import Actie, mag
 from ghnt_desktop.errors import UserError
 from ghnt_desktop.services import meldcode as svc
 from ghnt_desktop.ui.a11y import MessageLabel
+from ghnt_desktop.ui.kop import Kop
 from ghnt_desktop.ui.meldcode.export_dialog import ExportDialog, choose_path, reporting_function
 from ghnt_desktop.ui.meldcode.new_dossier_dialog import NewDossierDialog, betrokkene_tekst
 from ghnt_desktop.ui.meldcode.step1_signalen import AcuteRouteDialog, Step1Signalen
@@ -151,7 +152,7 @@ class DossierView(QWidget):
         self.back_button.setAccessibleDescription("Terug naar de lijst met dossiers")
         self.back_button.clicked.connect(self.back_requested.emit)
         top.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignTop)
-        self.title = wrap_label("", name="Dossier", rich=True)
+        self.title = Kop("", 1)  # "Dossier <reference>": a heading for screen readers
         top.addWidget(self.title, 1)
         lay.addLayout(top)
         # The details and actions of the dossier: one fact a line, not one long sentence. They take at most
@@ -285,7 +286,7 @@ class DossierView(QWidget):
     def reload(self) -> None:
         d = self.dossier = svc.laad(self.ws, self.dossier_id)
         gemeenten = dict(self.ws.gemeenten())
-        self.title.setText(f"<h2>Dossier {html_escape(d.client_referentie)}</h2>")
+        self.title.setText(f"Dossier {d.client_referentie}")
         self.info.setText(kop_html(d, gemeenten))
         open_ = d.status.value == "open"
         self.closed_note.set_text("" if open_ else "Dit dossier is afgesloten. Wil je verder? Klik op 'Dossier "

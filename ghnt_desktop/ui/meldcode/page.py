@@ -18,6 +18,7 @@ from ghnt_desktop.domain.meldcode import DossierStatus, GeweldsVorm
 from ghnt_desktop.domain.roles import Actie, mag
 from ghnt_desktop.errors import UserError
 from ghnt_desktop.services import meldcode as svc
+from ghnt_desktop.ui.kop import Kop
 from ghnt_desktop.ui.meldcode.dossier_list_model import DossierListModel
 from ghnt_desktop.ui.meldcode.dossier_view import DossierView
 from ghnt_desktop.ui.meldcode.new_dossier_dialog import NewDossierDialog
@@ -106,7 +107,7 @@ class Overview(QWidget):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)  # the window around it has margins already (room at 200 % text)
         top = QHBoxLayout()
-        title = QLabel("<h2>Meldcode</h2>")
+        title = Kop("Meldcode", 1)
         top.addWidget(title)
         top.addStretch(1)
         from ghnt_desktop.ui.meldcode.vertrouwelijkheid_dialog import onze_meldcode_knop

@@ -28,6 +28,7 @@ from ghnt_desktop.errors import UserError
 from ghnt_desktop.services import meldcode as svc
 from ghnt_desktop.ui.a11y import MessageLabel
 from ghnt_desktop.ui.datum_veld import DatumVeld
+from ghnt_desktop.ui.kop import Kop
 from ghnt_desktop.ui.meldcode.autosave import DebouncedSaver, FieldSet
 
 # ------------------------------------------------------------------ content
@@ -1251,8 +1252,7 @@ class StepPage(QScrollArea):
         # Not a Tab stop of its own: Tab goes through its fields, and the page scrolls to the one with focus.
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setAccessibleName(f"Stap {nummer}: {stap.titel}")
-        self.title = wrap_label(f"<h2>Stap {nummer}: {html_escape(stap.titel)}</h2>", name=f"Stap {nummer}: {stap.titel}",
-                                rich=True)
+        self.title = Kop(f"Stap {nummer}: {stap.titel}", 2)  # a heading for screen readers (H jumps to it)
         self.body.addWidget(self.title)
         self.uitleg = wrap_label(stap.uitleg, name="Uitleg bij deze stap")
         self.body.addWidget(self.uitleg)
